@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "KafkaREST",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "KafkaREST", targets: ["KafkaREST"]),
+        .library(name: "KafkaRESTSupport", targets: ["KafkaRESTSupport"]),
+        .executable(name: "kafka-rest-gen", targets: ["kafka-rest-gen"]),
+        .executable(name: "kafka-rest", targets: ["kafka-rest"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Runtime support shared by the generated code and the client: JSON values,
+        // open enums, tri-state nullables, date and base64 coding, the HTTP abstraction.
+        .target(name: "KafkaRESTSupport"),
+        // Models and endpoint functions written by `kafka-rest-gen` from spec/ + Templates/.
+        .target(
+            name: "KafkaRESTAPI",
+            dependencies: ["KafkaRESTSupport"],
+            path: "Generated"
+        ),
+        // The hand-written client users import.
+        .target(name: "KafkaREST", dependencies: ["KafkaRESTAPI", "KafkaRESTSupport"]),
+        // The generator pipeline: load → normalise → context → render → write.
+        .target(
+            name: "KafkaRESTGenerator",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "kafka-rest-gen",
+            dependencies: [
+                "KafkaRESTGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "kafka-rest",
+            dependencies: [
+                "KafkaREST",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SpecTests",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+@_exported import KafkaRESTAPI
+@_exported import KafkaRESTSupport

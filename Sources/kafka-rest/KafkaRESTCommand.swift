@@ -1,0 +1,11 @@
+import ArgumentParser
+import KafkaREST
+
+/// The `kafka-rest` command-line tool.
+@main
+struct KafkaRESTCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kafka-rest",
+        abstract: "Talk to a Confluent Kafka REST v3 endpoint."
+    )
+}
