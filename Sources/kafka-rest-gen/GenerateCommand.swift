@@ -1,7 +1,81 @@
 import ArgumentParser
+import Foundation
 import KafkaRESTGenerator
 
+/// `kafka-rest-gen`: regenerates the Swift API module from an OpenAPI spec.
 @main
 struct GenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "kafka-rest-gen")
+    static let configuration = CommandConfiguration(
+        commandName: "kafka-rest-gen",
+        abstract: "Generate Swift models and endpoint functions from an OpenAPI 3.0 spec.",
+        discussion: """
+            With no options, regenerates Generated/ from spec/kafka-rest-v3.yaml and Templates/ \
+            (run it from the repository root). Only files whose content changes are written.
+            Exit status: 0 success; 1 --check found files that would change; 2 the spec or templates have errors.
+            """
+    )
+
+    @Option(help: "The OpenAPI file.")
+    var spec = "spec/kafka-rest-v3.yaml"
+
+    @Option(help: "The folder of Mustache templates.")
+    var templates = "Templates"
+
+    @Option(help: "The folder the module's Swift files go to.")
+    var output = "Generated"
+
+    @Option(help: "The module name (used with --package-dir).")
+    var moduleName = "KafkaRESTAPI"
+
+    @Flag(help: "Write nothing; exit 1 listing the files that would change.")
+    var check = false
+
+    @Option(help: "Write a complete SwiftPM package (Package.swift + Sources/<module>) to this folder instead of --output.")
+    var packageDir: String?
+
+    @Option(help: "The package that provides KafkaRESTSupport, for --package-dir (default: the folder above --templates).")
+    var supportPackage: String?
+
+    @Flag(help: "Print every warning, not just the first 20.")
+    var verbose = false
+
+    func run() throws {
+        let templatesURL = URL(fileURLWithPath: templates).standardizedFileURL
+        let options = Generator.Options(
+            specPath: spec,
+            templatesFolder: templates,
+            outputFolder: output,
+            moduleName: moduleName,
+            check: check,
+            packageDirectory: packageDir,
+            supportPackagePath: supportPackage ?? templatesURL.deletingLastPathComponent().path
+        )
+        let summary: Generator.Summary
+        do {
+            summary = try Generator.run(options)
+        } catch let failure as GenerationFailed {
+            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+        let shown = verbose ? summary.warnings : Array(summary.warnings.prefix(20))
+        for warning in shown {
+            FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        }
+        if shown.count < summary.warnings.count {
+            FileHandle.standardError.write(Data("… and \(summary.warnings.count - shown.count) more warnings (--verbose lists them)\n".utf8))
+        }
+        let changed = (summary.written + summary.removed).sorted()
+        let verb = check ? "would write" : "written"
+        print(String(
+            format: "kafka-rest-gen: %d operations, %d types, %d files %@, %d unchanged, %d %@ in %.3f s (%d warnings)",
+            summary.operations, summary.types, summary.written.count, verb, summary.unchanged.count,
+            summary.removed.count, check ? "would be removed" : "removed", summary.seconds, summary.warnings.count
+        ))
+        if check && !changed.isEmpty {
+            print("Generated code is out of date; these files would change:")
+            for path in changed { print("  \(path)") }
+            print("Run `swift run kafka-rest-gen` and commit the result.")
+            throw ExitCode(1)
+        }
+    }
 }

@@ -1,0 +1,121 @@
+import Foundation
+
+/// The whole pipeline: load → normalise → intermediate model → render → write.
+public struct Generator {
+    /// Where to read and write.
+    public struct Options: Sendable {
+        /// The OpenAPI file.
+        public var specPath: String
+        /// The folder of `*.mustache` templates.
+        public var templatesFolder: String
+        /// The folder of the generated module's sources.
+        public var outputFolder: String
+        /// The generated module's name (used for `--package-dir`).
+        public var moduleName: String
+        /// Write nothing; report what would change.
+        public var check: Bool
+        /// When set, write a complete SwiftPM package here instead of `outputFolder`.
+        public var packageDirectory: String?
+        /// The package providing `KafkaRESTSupport`, for `--package-dir`.
+        public var supportPackagePath: String
+
+        /// Creates options.
+        public init(specPath: String, templatesFolder: String, outputFolder: String, moduleName: String, check: Bool, packageDirectory: String?, supportPackagePath: String) {
+            self.specPath = specPath
+            self.templatesFolder = templatesFolder
+            self.outputFolder = outputFolder
+            self.moduleName = moduleName
+            self.check = check
+            self.packageDirectory = packageDirectory
+            self.supportPackagePath = supportPackagePath
+        }
+    }
+
+    /// What a run did.
+    public struct Summary: Sendable {
+        /// Operations generated.
+        public var operations: Int
+        /// Types generated.
+        public var types: Int
+        /// Files written (or, with `check`, that would be).
+        public var written: [String]
+        /// Files already up to date.
+        public var unchanged: [String]
+        /// Stale files removed (or, with `check`, that would be).
+        public var removed: [String]
+        /// Warnings about the spec.
+        public var warnings: [Diagnostic]
+        /// Wall-clock seconds.
+        public var seconds: Double
+    }
+
+    /// Generates Swift sources from spec text in memory: the path of each file
+    /// relative to the module folder, counts, and the diagnostics. Throws
+    /// ``GenerationFailed`` when the spec has errors.
+    public static func render(specText: String, specFile: String, templatesFolder: String) throws -> Rendered {
+        var diagnostics = Diagnostics()
+        let document = try DocumentLoader().load(text: specText, file: specFile, diagnostics: &diagnostics)
+        let module = ModuleBuilder.build(document, diagnostics: &diagnostics)
+        if !diagnostics.errors.isEmpty { throw GenerationFailed(diagnostics.all) }
+        let renderer = try TemplateRenderer(folder: templatesFolder)
+        return Rendered(
+            files: try renderer.files(for: module),
+            operations: module.operations.count,
+            types: module.types.count,
+            diagnostics: diagnostics
+        )
+    }
+
+    /// Generated sources in memory.
+    public struct Rendered: Sendable {
+        /// File contents by path relative to the module folder.
+        public var files: [String: String]
+        /// Operations generated.
+        public var operations: Int
+        /// Types generated.
+        public var types: Int
+        /// What the spec's reading reported.
+        public var diagnostics: Diagnostics
+    }
+
+    /// Runs the pipeline with `options`.
+    public static func run(_ options: Options) throws -> Summary {
+        let start = Date()
+        let text: String
+        do {
+            text = try String(contentsOfFile: options.specPath, encoding: .utf8)
+        } catch {
+            throw GenerationFailed([Diagnostic(.error, "cannot read the spec", at: SourceLocation(file: options.specPath, line: 0, column: 0, pointer: ""))])
+        }
+        let rendered = try render(specText: text, specFile: options.specPath, templatesFolder: options.templatesFolder)
+        var report = OutputWriter.Report()
+        var outputFolder = options.outputFolder
+        if let packageDirectory = options.packageDirectory {
+            outputFolder = (packageDirectory as NSString).appendingPathComponent("Sources/\(options.moduleName)")
+            let manifest = ["Package.swift": try packageManifest(options)]
+            report = try OutputWriter(folder: packageDirectory).write(manifest, dryRun: options.check, removeStale: false)
+        }
+        let moduleReport = try OutputWriter(folder: outputFolder).write(rendered.files, dryRun: options.check, removeStale: true)
+        return Summary(
+            operations: rendered.operations,
+            types: rendered.types,
+            written: report.written + moduleReport.written,
+            unchanged: report.unchanged + moduleReport.unchanged,
+            removed: moduleReport.removed,
+            warnings: rendered.diagnostics.warnings,
+            seconds: Date().timeIntervalSince(start)
+        )
+    }
+
+    private static func packageManifest(_ options: Options) throws -> String {
+        let renderer = try TemplateRenderer(folder: options.templatesFolder)
+        let support = URL(fileURLWithPath: options.supportPackagePath).standardizedFileURL
+        let context: [String: String] = [
+            "specFileName": (options.specPath as NSString).lastPathComponent,
+            "moduleLiteral": SwiftLiteral.string(options.moduleName),
+            "supportPackageLiteral": SwiftLiteral.string(support.path),
+            "supportPackageNameLiteral": SwiftLiteral.string(support.lastPathComponent),
+        ]
+        return TemplateRenderer.tidy(try renderer.render("Package", context))
+    }
+}

@@ -1,0 +1,164 @@
+/// The intermediate model: everything the templates need and nothing about
+/// YAML. It is also what a schema table for payload validation is built from.
+struct GeneratedModule: Sendable {
+    /// Generated types, sorted by Swift name.
+    var types: [GeneratedType]
+    /// Operations in spec order.
+    var operations: [GeneratedOperation]
+    /// The spec's title.
+    var title: String
+    /// The spec's file name (no folders), for headers.
+    var specFileName: String
+}
+
+/// A generated named type.
+struct GeneratedType: Sendable {
+    /// What kind of declaration it is.
+    enum Kind: Sendable {
+        /// A struct with stored properties.
+        case structure([GeneratedProperty])
+        /// An open enum (`x-extensible-enum`): known values plus any other string.
+        case openEnum([EnumValue])
+        /// A closed enum (`enum`).
+        case closedEnum([EnumValue])
+        /// A type alias (a component schema that is an array, map or primitive).
+        case alias(TypeUsage)
+    }
+
+    /// Swift name.
+    var name: String
+    /// The component name, or the place an inline schema was found.
+    var schemaName: String
+    /// Whether this came from `components/schemas` (and so belongs in the registry).
+    var isComponent: Bool
+    /// Documentation lines.
+    var documentation: [String]
+    /// The declaration.
+    var kind: Kind
+}
+
+/// One stored property of a generated struct.
+struct GeneratedProperty: Sendable {
+    /// Swift name, unescaped.
+    var name: String
+    /// JSON name on the wire.
+    var wireName: String
+    /// Type of the value (without optionality).
+    var type: TypeUsage
+    /// Listed in `required`.
+    var required: Bool
+    /// `nullable: true`.
+    var nullable: Bool
+    /// Documentation lines.
+    var documentation: [String]
+    /// `deprecated: true`.
+    var deprecated: Bool
+}
+
+/// One value of an enum.
+struct EnumValue: Sendable {
+    /// Swift case or static member name, unescaped.
+    var name: String
+    /// The string on the wire.
+    var rawValue: String
+}
+
+/// One generated endpoint function.
+struct GeneratedOperation: Sendable {
+    /// Swift function name.
+    var name: String
+    /// `operationId` as written, or the synthesised one.
+    var operationID: String
+    /// Whether `operationId` was synthesised.
+    var operationIDSynthesised: Bool
+    /// Upper-case HTTP method.
+    var method: String
+    /// Path template.
+    var path: String
+    /// The API group (first tag).
+    var group: String
+    /// `summary`.
+    var summary: String?
+    /// Documentation lines (description).
+    var documentation: [String]
+    /// Parameters: path first in path order, then query, then header.
+    var parameters: [GeneratedParameter]
+    /// The request body.
+    var body: GeneratedBody?
+    /// Documented 2xx responses.
+    var successes: [GeneratedResponse]
+    /// Documented non-2xx responses (thrown as `KafkaRESTError`).
+    var failures: [GeneratedResponse]
+    /// How the function returns.
+    var result: OperationResult
+    /// `deprecated: true`.
+    var deprecated: Bool
+    /// `x-kafka-rest-streaming: true`.
+    var streaming: Bool
+    /// `x-kafka-rest-availability`.
+    var availability: [String]
+}
+
+/// A parameter of an endpoint function.
+struct GeneratedParameter: Sendable {
+    /// Swift argument name, unescaped.
+    var name: String
+    /// Name on the wire.
+    var wireName: String
+    /// `path`, `query` or `header`.
+    var kind: ParameterLocation
+    /// Value type (arrays for repeated query values).
+    var type: TypeUsage
+    /// Required (no default).
+    var required: Bool
+    /// Documentation lines.
+    var documentation: [String]
+}
+
+/// The request body of an endpoint function.
+struct GeneratedBody: Sendable {
+    /// Value type, or nil for raw bytes.
+    var type: TypeUsage?
+    /// The content type sent.
+    var contentType: String
+    /// Required (no default).
+    var required: Bool
+    /// Documentation lines.
+    var documentation: [String]
+}
+
+/// One documented response.
+struct GeneratedResponse: Sendable {
+    /// Status key as written (`200`, `2XX`, `default`).
+    var status: String
+    /// Body type when there is a body the client decodes.
+    var type: TypeUsage?
+    /// Content type of that body.
+    var contentType: String?
+    /// Whether the body is text to return as a `String`.
+    var isText: Bool
+    /// The description.
+    var description: String?
+}
+
+/// How an endpoint function hands back its success.
+enum OperationResult: Sendable {
+    /// Returns nothing.
+    case void
+    /// Returns the one success body type.
+    case single(TypeUsage)
+    /// Returns a generated enum with a case per success status.
+    case cases(enumName: String, [ResultCase])
+}
+
+/// A case of a generated response enum.
+struct ResultCase: Sendable {
+    /// Case name, e.g. `ok`, `accepted`.
+    var name: String
+    /// Status key it answers.
+    var status: String
+    /// Payload type, when the status has a body.
+    var type: TypeUsage?
+    /// Whether the body is text.
+    var isText: Bool
+}

@@ -1,0 +1,206 @@
+/// Stage 2a: turns schemas into generated types and type usages. Flattens
+/// `allOf` into one struct, names inline types after where they are used,
+/// maps formats, and reads `enum` / `x-extensible-enum` / `nullable`.
+struct SchemaTranslator {
+    private let resolver: ReferenceResolver
+    private var scope: NameScope
+    private var componentNames: [String: String] = [:]
+    private(set) var types: [GeneratedType] = []
+    var diagnostics: Diagnostics
+
+    init(resolver: ReferenceResolver, diagnostics: Diagnostics) {
+        self.resolver = resolver
+        self.diagnostics = diagnostics
+        scope = NameScope(reserved: SwiftNaming.reservedTypeNames)
+        for (name, _) in resolver.components.schemas where componentNames[name] == nil {
+            var swiftName = SwiftNaming.typeName(name)
+            if SwiftNaming.reservedTypeNames.contains(swiftName) { swiftName += "Model" }
+            componentNames[name] = scope.claim(swiftName)
+        }
+    }
+
+    /// Declares every component schema as a named type.
+    mutating func translateComponents() {
+        var declared: Set<String> = []
+        for (name, ref) in resolver.components.schemas where declared.insert(name).inserted {
+            guard let swiftName = componentNames[name], let schema = resolver.schema(ref, &diagnostics) else { continue }
+            declare(schema, name: swiftName, schemaName: name, isComponent: true)
+        }
+    }
+
+    /// The type of a value described by `ref`; inline objects and enums become
+    /// new types named from `hint`.
+    mutating func usage(_ ref: Ref<Schema>, hint: String) -> TypeUsage {
+        switch ref {
+        case let .reference(text, location):
+            guard let name = resolver.schemaName(text, at: location, &diagnostics), let swiftName = componentNames[name] else {
+                return .json
+            }
+            return .named(swiftName)
+        case let .value(schema):
+            return inlineUsage(schema, hint: hint)
+        }
+    }
+
+    /// Reserves a type name for a type declared outside this translator
+    /// (e.g. a response enum), adding a number when taken.
+    mutating func claimTypeName(_ name: String) -> String {
+        scope.claim(name)
+    }
+
+    /// Whether `ref` may be `null`: `nullable` on the schema itself or on the component it refers to.
+    mutating func isNullable(_ ref: Ref<Schema>) -> Bool {
+        resolver.schema(ref, &diagnostics)?.nullable ?? false
+    }
+
+    /// The description of the schema behind `ref`, for documentation.
+    mutating func documentation(_ ref: Ref<Schema>) -> String? {
+        guard case let .value(schema) = ref else { return nil }
+        return schema.description ?? schema.title ?? schema.allOf.compactMap { documentation($0) }.first
+    }
+
+    private mutating func inlineUsage(_ schema: Schema, hint: String) -> TypeUsage {
+        if let single = singleAllOfPart(schema) {
+            return usage(single, hint: hint)
+        }
+        if !schema.allOf.isEmpty || schema.extensibleEnumValues != nil || isStringEnum(schema) || !schema.properties.isEmpty {
+            let name = scope.claim(hint)
+            declare(schema, name: name, schemaName: hint, isComponent: false)
+            return .named(name)
+        }
+        return primitiveUsage(schema, hint: hint)
+    }
+
+    private mutating func primitiveUsage(_ schema: Schema, hint: String) -> TypeUsage {
+        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+            diagnostics.warn("oneOf/anyOf is read as a free-form JSON value", at: schema.location)
+            return .json
+        }
+        switch schema.type {
+        case "string":
+            switch schema.format {
+            case "date-time": return .dateTime
+            case "byte": return .base64
+            default: return .string
+            }
+        case "integer":
+            switch schema.format {
+            case "int32": return .integer(bits: 32)
+            case "int64": return .integer(bits: 64)
+            default: return .integer(bits: nil)
+            }
+        case "int32", "int64":
+            let bits = schema.type == "int32" ? 32 : 64
+            diagnostics.warn("'type: \(schema.type!)' is not an OpenAPI type; read as integer with format \(schema.type!)", at: schema.location)
+            return .integer(bits: bits)
+        case "number":
+            return .double
+        case "boolean":
+            return .bool
+        case "array":
+            guard let items = schema.items else {
+                diagnostics.warn("array without 'items'; elements read as free-form JSON", at: schema.location)
+                return .array(.json)
+            }
+            let element = usage(items, hint: hint + "Item")
+            if element.containsDateTime {
+                diagnostics.warn("date-time values inside arrays are kept as strings", at: schema.location)
+                return .array(.string)
+            }
+            return .array(element)
+        case "object", nil:
+            if case let .schema(valueSchema) = schema.additionalProperties {
+                let value = usage(valueSchema, hint: hint + "Value")
+                if value.containsDateTime {
+                    diagnostics.warn("date-time values inside maps are kept as strings", at: schema.location)
+                    return .dictionary(.string)
+                }
+                return .dictionary(value)
+            }
+            return .json
+        case let other?:
+            diagnostics.warn("unknown type '\(other)'; read as a free-form JSON value", at: schema.location)
+            return .json
+        }
+    }
+
+    private mutating func declare(_ schema: Schema, name: String, schemaName: String, isComponent: Bool) {
+        let documentation = DocumentationText.lines(schema.description ?? schema.title)
+        let kind: GeneratedType.Kind
+        if let single = singleAllOfPart(schema) {
+            kind = .alias(usage(single, hint: name + "Value"))
+        } else if let values = schema.extensibleEnumValues {
+            kind = .openEnum(enumValues(values, reserved: ["rawValue", "knownValues", "isKnown", "description", "parameterValue", "init", "self", "Type"]))
+        } else if isStringEnum(schema), let values = schema.enumValues {
+            kind = .closedEnum(enumValues(values, reserved: ["rawValue", "allCases", "init", "self", "Type"]))
+        } else if !schema.allOf.isEmpty || !schema.properties.isEmpty {
+            kind = .structure(properties(of: schema, typeName: name))
+        } else {
+            kind = .alias(primitiveUsage(schema, hint: name + "Value"))
+        }
+        types.append(GeneratedType(name: name, schemaName: schemaName, isComponent: isComponent, documentation: documentation, kind: kind))
+    }
+
+    private mutating func properties(of schema: Schema, typeName: String) -> [GeneratedProperty] {
+        var merged: [(name: String, schema: Ref<Schema>)] = []
+        var required: Set<String> = []
+        var visited: Set<String> = []
+        collect(schema, into: &merged, required: &required, visited: &visited)
+        var names = NameScope(reserved: ["init", "self", "Type", "CodingKeys"])
+        let declared = Set(merged.map(\.name))
+        for missing in required.subtracting(declared).sorted() {
+            diagnostics.warn("required property '\(missing)' is not defined in 'properties'; ignored", at: schema.location)
+        }
+        return merged.map { wireName, ref in
+            let swiftName = names.claim(SwiftNaming.memberName(wireName))
+            let type = usage(ref, hint: typeName + SwiftNaming.typeName(wireName))
+            let resolved = resolver.schema(ref, &diagnostics)
+            return GeneratedProperty(
+                name: swiftName,
+                wireName: wireName,
+                type: type,
+                required: required.contains(wireName),
+                nullable: resolved?.nullable ?? false,
+                documentation: DocumentationText.lines(documentation(ref) ?? resolved?.description),
+                deprecated: resolved?.deprecated ?? false
+            )
+        }
+    }
+
+    /// Gathers the properties of `schema` and of every `allOf` part, later
+    /// definitions of a name replacing earlier ones in place.
+    private mutating func collect(_ schema: Schema, into merged: inout [(name: String, schema: Ref<Schema>)], required: inout Set<String>, visited: inout Set<String>) {
+        for part in schema.allOf {
+            if case let .reference(text, _) = part, !visited.insert(text).inserted { continue }
+            if let resolved = resolver.schema(part, &diagnostics) {
+                collect(resolved, into: &merged, required: &required, visited: &visited)
+            }
+        }
+        for (name, ref) in schema.properties {
+            if let index = merged.firstIndex(where: { $0.name == name }) {
+                merged[index].schema = ref
+            } else {
+                merged.append((name, ref))
+            }
+        }
+        required.formUnion(schema.required)
+    }
+
+    private func enumValues(_ values: [String], reserved: Set<String>) -> [EnumValue] {
+        var names = NameScope(reserved: reserved)
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }.map { value in
+            EnumValue(name: names.claim(value.isEmpty ? "empty" : SwiftNaming.memberName(value)), rawValue: value)
+        }
+    }
+
+    private func isStringEnum(_ schema: Schema) -> Bool {
+        schema.enumValues != nil && (schema.type == nil || schema.type == "string")
+    }
+
+    /// The one part of an `allOf` that only wraps a single schema (possibly adding `nullable` or a description).
+    private func singleAllOfPart(_ schema: Schema) -> Ref<Schema>? {
+        guard schema.allOf.count == 1, schema.properties.isEmpty, schema.extensibleEnumValues == nil, schema.enumValues == nil else { return nil }
+        return schema.allOf[0]
+    }
+}

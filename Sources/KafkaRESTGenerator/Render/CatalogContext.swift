@@ -1,0 +1,33 @@
+/// What `OperationCatalog.mustache` and `SchemaRegistry.mustache` render.
+struct CatalogContext {
+    var header: String
+    var operations: [CatalogEntryContext]
+    var types: [RegistryEntryContext]
+}
+
+/// One operation of the catalog, every field a Swift literal.
+struct CatalogEntryContext {
+    var operationID: String
+    var functionName: String
+    var method: String
+    var path: String
+    var group: String
+    var streaming: Bool
+    var availability: String
+
+    init(_ operation: GeneratedOperation) {
+        operationID = SwiftLiteral.string(operation.operationID)
+        functionName = SwiftLiteral.string(operation.name)
+        method = SwiftLiteral.string(operation.method)
+        path = SwiftLiteral.string(operation.path)
+        group = SwiftLiteral.string(operation.group)
+        streaming = operation.streaming
+        availability = operation.availability.map(SwiftLiteral.string).joined(separator: ", ")
+    }
+}
+
+/// One component schema and its Swift type.
+struct RegistryEntryContext {
+    var literal: String
+    var name: String
+}

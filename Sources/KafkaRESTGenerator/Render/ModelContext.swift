@@ -1,0 +1,97 @@
+/// What `Model.mustache` renders: one generated type.
+struct ModelContext {
+    var header: String
+    var name: String
+    var documentation: [String]
+    var isStruct: Bool
+    var isOpenEnum: Bool
+    var isClosedEnum: Bool
+    var isAlias: Bool
+    var hasProperties: Bool
+    var properties: [PropertyContext]
+    var values: [EnumValueContext]
+    var aliasType: String
+}
+
+/// One stored property, with the container calls that code it.
+struct PropertyContext {
+    var name: String
+    var type: String
+    var defaultValue: String
+    var documentation: [String]
+    var deprecated: Bool
+    var codingKey: String
+    var decodeCall: String
+    var encodeCall: String
+}
+
+/// One enum value.
+struct EnumValueContext {
+    var name: String
+    var literal: String
+}
+
+extension ModelContext {
+    init(_ type: GeneratedType, header: String) {
+        self.header = header
+        name = type.name
+        documentation = type.documentation
+        isStruct = false
+        isOpenEnum = false
+        isClosedEnum = false
+        isAlias = false
+        properties = []
+        values = []
+        aliasType = ""
+        switch type.kind {
+        case let .structure(properties):
+            isStruct = true
+            self.properties = properties.map(PropertyContext.init)
+        case let .openEnum(values):
+            isOpenEnum = true
+            self.values = values.map { EnumValueContext(name: SwiftNaming.escaped($0.name), literal: SwiftLiteral.string($0.rawValue)) }
+        case let .closedEnum(values):
+            isClosedEnum = true
+            self.values = values.map { EnumValueContext(name: SwiftNaming.escaped($0.name), literal: SwiftLiteral.string($0.rawValue)) }
+        case let .alias(usage):
+            isAlias = true
+            aliasType = usage.swift
+        }
+        hasProperties = !properties.isEmpty
+    }
+}
+
+extension PropertyContext {
+    init(_ property: GeneratedProperty) {
+        let escaped = SwiftNaming.escaped(property.name)
+        name = escaped
+        documentation = property.documentation
+        deprecated = property.deprecated
+        codingKey = property.name == property.wireName ? escaped : "\(escaped) = \(SwiftLiteral.string(property.wireName))"
+        let base = property.type.swift
+        let key = "forKey: .\(escaped)"
+        let isDate = property.type == .dateTime
+        switch (property.required, property.nullable) {
+        case (true, false):
+            type = base
+            defaultValue = ""
+            decodeCall = isDate ? "decodeDateTime(\(key))" : "decode(\(base).self, \(key))"
+            encodeCall = isDate ? "encodeDateTime(\(escaped), \(key))" : "encode(\(escaped), \(key))"
+        case (false, false):
+            type = base + "?"
+            defaultValue = " = nil"
+            decodeCall = isDate ? "decodeDateTimeIfPresent(\(key))" : "decodeIfPresent(\(base).self, \(key))"
+            encodeCall = isDate ? "encodeDateTimeIfPresent(\(escaped), \(key))" : "encodeIfPresent(\(escaped), \(key))"
+        case (true, true):
+            type = base + "?"
+            defaultValue = ""
+            decodeCall = isDate ? "decodeNullableDateTime(\(key))" : "decodeNullable(\(base).self, \(key))"
+            encodeCall = isDate ? "encodeNullableDateTime(\(escaped), \(key))" : "encodeNullable(\(escaped), \(key))"
+        case (false, true):
+            type = "Nullable<\(base)>?"
+            defaultValue = " = nil"
+            decodeCall = isDate ? "decodeNullableDateTimeIfPresent(\(key))" : "decodeNullableIfPresent(\(base).self, \(key))"
+            encodeCall = isDate ? "encodeNullableDateTimeIfPresent(\(escaped), \(key))" : "encodeNullableIfPresent(\(escaped), \(key))"
+        }
+    }
+}

@@ -1,0 +1,188 @@
+/// What `Operations.mustache` renders: the endpoint functions of one API group.
+struct OperationsFileContext {
+    var header: String
+    var group: String
+    var operations: [OperationContext]
+    var responseEnums: [ResponseEnumContext]
+}
+
+/// One endpoint function.
+struct OperationContext {
+    var name: String
+    var operationID: String
+    var operationIDText: String
+    var httpMethod: String
+    var pathText: String
+    var summary: [String]
+    var documentation: [String]
+    var hasDocumentation: Bool
+    var parameterDocs: [ParameterDocContext]
+    var hasParameters: Bool
+    var signature: String
+    var returnType: String
+    var method: String
+    var pathTemplate: String
+    var pathExpression: String
+    var queryLines: [String]
+    var headerLines: [String]
+    var accept: String?
+    var bodyLine: String?
+    var binding: String
+    var cases: [StatusCaseContext]
+    var hasDefaultSuccess: Bool
+    var deprecated: Bool
+    var statusDocs: [String]
+}
+
+/// `- name: description` lines of a function's documentation.
+struct ParameterDocContext {
+    var name: String
+    var text: String
+}
+
+/// One `case` of the status switch.
+struct StatusCaseContext {
+    var pattern: String
+    var statement: String
+}
+
+/// A response enum for operations with differently typed successes.
+struct ResponseEnumContext {
+    var name: String
+    var operationName: String
+    var cases: [ResponseEnumCaseContext]
+}
+
+/// One case of a response enum.
+struct ResponseEnumCaseContext {
+    var declaration: String
+    var status: String
+}
+
+extension OperationContext {
+    init(_ operation: GeneratedOperation) {
+        name = SwiftNaming.escaped(operation.name)
+        operationID = SwiftLiteral.string(operation.operationID)
+        operationIDText = operation.operationID
+        httpMethod = operation.method
+        pathText = operation.path
+        summary = DocumentationText.lines(operation.summary ?? operation.operationID)
+        documentation = operation.documentation
+        hasDocumentation = !operation.documentation.isEmpty
+        deprecated = operation.deprecated
+        method = operation.method.lowercased()
+        pathTemplate = SwiftLiteral.string(operation.path)
+
+        var arguments: [String] = []
+        var docs: [ParameterDocContext] = []
+        var pathNames: [String: String] = [:]
+        for parameter in operation.parameters where parameter.kind == .path {
+            pathNames[parameter.wireName] = SwiftNaming.escaped(parameter.name)
+        }
+        pathExpression = SwiftLiteral.pathExpression(operation.path, arguments: pathNames)
+        for parameter in operation.parameters where parameter.kind == .path {
+            arguments.append("\(SwiftNaming.escaped(parameter.name)): \(parameter.type.swift)")
+            docs.append(ParameterDocContext(name: parameter.name, text: parameter.documentation.first ?? "`\(parameter.wireName)` in the path."))
+        }
+        if let body = operation.body {
+            let type = body.type?.swift ?? "Data"
+            arguments.append(body.required ? "body: \(type)" : "body: \(type)? = nil")
+            docs.append(ParameterDocContext(name: "body", text: body.documentation.first ?? "The request body (\(body.contentType))."))
+            if body.type == nil {
+                bodyLine = body.required
+                    ? "request.body = .bytes(body, contentType: \(SwiftLiteral.string(body.contentType)))"
+                    : "if let body { request.body = .bytes(body, contentType: \(SwiftLiteral.string(body.contentType))) }"
+            } else {
+                bodyLine = body.required
+                    ? "try request.setJSONBody(body, contentType: \(SwiftLiteral.string(body.contentType)))"
+                    : "if let body { try request.setJSONBody(body, contentType: \(SwiftLiteral.string(body.contentType))) }"
+            }
+        }
+        var queryLines: [String] = []
+        var headerLines: [String] = []
+        for parameter in operation.parameters where parameter.kind != .path {
+            let escaped = SwiftNaming.escaped(parameter.name)
+            arguments.append(parameter.required ? "\(escaped): \(parameter.type.swift)" : "\(escaped): \(parameter.type.swift)? = nil")
+            docs.append(ParameterDocContext(name: parameter.name, text: parameter.documentation.first ?? "`\(parameter.wireName)` in the \(parameter.kind.rawValue)."))
+            let line = "(\(SwiftLiteral.string(parameter.wireName)), \(escaped))"
+            if parameter.kind == .query {
+                queryLines.append("request.addQuery" + line)
+            } else {
+                headerLines.append("request.addHeader" + line)
+            }
+        }
+        self.queryLines = queryLines
+        self.headerLines = headerLines
+        signature = arguments.joined(separator: ", ")
+        parameterDocs = docs
+        hasParameters = !docs.isEmpty
+        accept = operation.successes.contains { $0.type != nil && !$0.isText } ? SwiftLiteral.string("application/json") : nil
+
+        binding = queryLines.isEmpty && headerLines.isEmpty && accept == nil && bodyLine == nil ? "let" : "var"
+        let decodeID = operationID
+        func payload(_ response: GeneratedResponse) -> String? {
+            guard let type = response.type else { return nil }
+            return response.isText
+                ? "String(decoding: response.body, as: UTF8.self)"
+                : "try response.decode(\(type.swift).self, operationID: \(decodeID))"
+        }
+        var cases: [StatusCaseContext] = []
+        switch operation.result {
+        case .void:
+            returnType = ""
+            for response in operation.successes {
+                cases.append(StatusCaseContext(pattern: Self.pattern(response.status), statement: "return"))
+            }
+        case let .single(type):
+            returnType = " -> \(type.swift)"
+            for response in operation.successes {
+                cases.append(StatusCaseContext(pattern: Self.pattern(response.status), statement: "return \(payload(response) ?? "")"))
+            }
+        case let .cases(enumName, resultCases):
+            returnType = " -> \(enumName)"
+            for (response, resultCase) in zip(operation.successes, resultCases) {
+                let value = payload(response).map { ".\(resultCase.name)(\($0))" } ?? ".\(resultCase.name)"
+                cases.append(StatusCaseContext(pattern: Self.pattern(response.status), statement: "return \(value)"))
+            }
+        }
+        hasDefaultSuccess = operation.successes.isEmpty
+        self.cases = Self.merged(cases)
+        statusDocs = (operation.successes + operation.failures).map { response in
+            "`\(response.status)`: \(response.description.map { DocumentationText.lines($0).first ?? "" } ?? "")"
+        }
+    }
+
+    /// Cases with the same statement joined into one (`case 200, 201:`),
+    /// ranges last so exact statuses match first.
+    private static func merged(_ cases: [StatusCaseContext]) -> [StatusCaseContext] {
+        var result: [StatusCaseContext] = []
+        for item in cases {
+            if let index = result.firstIndex(where: { $0.statement == item.statement }) {
+                result[index].pattern += ", " + item.pattern
+            } else {
+                result.append(item)
+            }
+        }
+        return result.sorted { ($0.pattern.contains("..<") ? 1 : 0) < ($1.pattern.contains("..<") ? 1 : 0) }
+    }
+
+    /// A switch pattern for a status key: `200`, or a range for `2XX`.
+    private static func pattern(_ status: String) -> String {
+        if status.count == 3, status.hasSuffix("XX"), let digit = status.first?.wholeNumberValue {
+            return "\(digit * 100)..<\(digit * 100 + 100)"
+        }
+        return status
+    }
+}
+
+extension ResponseEnumContext {
+    init?(_ operation: GeneratedOperation) {
+        guard case let .cases(enumName, cases) = operation.result else { return nil }
+        name = enumName
+        operationName = operation.name
+        self.cases = cases.map { resultCase in
+            let declaration = resultCase.type.map { "\(SwiftNaming.escaped(resultCase.name))(\($0.swift))" } ?? SwiftNaming.escaped(resultCase.name)
+            return ResponseEnumCaseContext(declaration: declaration, status: resultCase.status)
+        }
+    }
+}
