@@ -21,7 +21,7 @@ import Testing
             report.append("+++ spec/kafka-rest-v3.yaml (ours)")
             report += unmatched.map { "\($0.marker) \($0.key)" }
         }
-        print(report.joined(separator: "\n"))
+        Console.write(report)
         if unmatchedCount > 0 {
             Issue.record("""
                 \(unmatchedCount) differences from the reference specs are not accepted by \
@@ -50,14 +50,11 @@ import Testing
     @Test func allReferenceOperationsPresent() throws {
         guard let references = try LoadedSpecs.referencesOrSkip() else { return }
         let ours = try OperationFacts.all(in: LoadedSpecs.ours.get(), basePath: "")
-        var union: Set<String> = []
-        for reference in references {
-            union.formUnion(try reference.operations().keys)
-        }
+        let union = try Self.operationKeys(of: references)
         let missing = union.filter { ours[$0] == nil }.sorted()
-        print("reference operations (union of \(references.count) files): \(union.count); missing in ours: \(missing.count)")
+        Console.write(["reference operations (union of \(references.count) files): \(union.count); missing in ours: \(missing.count)"]
+            + missing.map { "- \($0)" })
         if !missing.isEmpty {
-            print(missing.map { "- \($0)" }.joined(separator: "\n"))
             Issue.record("\(missing.count) of \(union.count) reference operations are missing in spec/kafka-rest-v3.yaml (listed above)")
         }
     }
@@ -66,13 +63,10 @@ import Testing
     @Test func everyOperationOfOursIsInAReference() throws {
         guard let references = try LoadedSpecs.referencesOrSkip() else { return }
         let ours = try OperationFacts.all(in: LoadedSpecs.ours.get(), basePath: "")
-        var union: Set<String> = []
-        for reference in references {
-            union.formUnion(try reference.operations().keys)
-        }
+        let union = try Self.operationKeys(of: references)
         let invented = Set(ours.keys).subtracting(union).sorted()
         if !invented.isEmpty {
-            print(invented.map { "+ \($0)" }.joined(separator: "\n"))
+            Console.write(invented.map { "+ \($0)" })
             Issue.record("\(invented.count) operations of spec/kafka-rest-v3.yaml are in no reference file (listed above)")
         }
     }
@@ -110,8 +104,15 @@ import Testing
             }
         }
         if !copies.isEmpty {
-            print(copies.joined(separator: "\n"))
+            Console.write(copies)
             Issue.record("\(copies.count) lines under spec/ are copied verbatim from the reference specs (listed above); write them in our own words")
+        }
+    }
+
+    /// The union of the operation keys (`METHOD /path`) of `references`.
+    private static func operationKeys(of references: [ReferenceSpec]) throws -> Set<String> {
+        try references.reduce(into: []) { union, reference in
+            union.formUnion(try reference.operations().keys)
         }
     }
 }

@@ -64,7 +64,7 @@ enum LoadedSpecs {
     /// The reference files, or `nil` after printing why the calling test skips.
     static func referencesOrSkip() throws -> [ReferenceSpec]? {
         guard let references else {
-            print(ReferenceSpecs.skipReason)
+            Console.write(ReferenceSpecs.skipReason)
             return nil
         }
         return try references.get()
@@ -73,7 +73,7 @@ enum LoadedSpecs {
     /// The differences per reference file, or `nil` after printing why the calling test skips.
     static func differencesOrSkip() throws -> [String: [Difference]]? {
         guard let differencesByFile else {
-            print(ReferenceSpecs.skipReason)
+            Console.write(ReferenceSpecs.skipReason)
             return nil
         }
         return try differencesByFile.get()
