@@ -234,6 +234,7 @@ import Testing
         ])
         #expect(ProseLines.candidates(in: "- https://example.com/a/very/long/link that is longer than fifty").isEmpty)
         #expect(ProseLines.candidates(in: "    url: 'https://pkc-00000.region.provider.confluent.cloud/kafka/v3'").isEmpty)
+        #expect(ProseLines.candidates(in: "      operationId: updateKafkaMirrorTopicsReverseAndPauseMirror").isEmpty)
     }
 
     /// Sanity: each reference file compared with itself has no differences.

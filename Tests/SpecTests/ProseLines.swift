@@ -2,8 +2,8 @@ import Foundation
 
 /// The lines `noProseCopiedFromReferences` compares: whitespace and surrounding quotes stripped,
 /// at least 50 characters, containing a space, and not starting with `$ref`, `-` or `http`.
-/// A `key: value` line whose value starts with `http` (`url: https://…`, `self: https://…`) is a
-/// URL, not prose, and is skipped too.
+/// In a `key: value` line the space must be in the value: `operationId: listKafkaShareGroups…`
+/// or `url: https://…` is a single identifier or URL, not prose, and may match the references.
 enum ProseLines {
     static let minimumLength = 50
 
@@ -12,7 +12,7 @@ enum ProseLines {
         text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, raw in
             let line = normalised(raw)
             guard line.count >= minimumLength, line.contains(" "),
-                  !["$ref", "-", "http"].contains(where: line.hasPrefix), !isURLValue(line) else { return nil }
+                  !["$ref", "-", "http"].contains(where: line.hasPrefix), value(of: line).contains(" ") else { return nil }
             return (index + 1, line)
         }
     }
@@ -26,10 +26,11 @@ enum ProseLines {
         return line
     }
 
-    /// Whether `line` is `key: value` with a value (quoted or not) that starts with `http`.
-    static func isURLValue(_ line: String) -> Bool {
-        guard let separator = line.firstRange(of: ": ") else { return false }
-        return normalised(line[separator.upperBound...]).hasPrefix("http")
+    /// The value of a `key: value` line (a key is one word), without quotes; otherwise the whole line.
+    static func value(of line: String) -> String {
+        guard let separator = line.firstRange(of: ": "),
+              !line[..<separator.lowerBound].contains(where: \.isWhitespace) else { return line }
+        return normalised(line[separator.upperBound...])
     }
 
     /// Every regular file below `folder`, sorted by path.
