@@ -49,6 +49,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "KafkaRESTSupportTests", dependencies: ["KafkaRESTSupport"]),
         .testTarget(
             name: "SpecTests",
             dependencies: [.product(name: "Yams", package: "Yams")]

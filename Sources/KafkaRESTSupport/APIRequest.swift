@@ -1,0 +1,104 @@
+import Foundation
+
+/// A Kafka REST API call, built by a generated endpoint function and sent by an ``APITransport``.
+public struct APIRequest: Sendable {
+    /// One query parameter, not yet percent-encoded.
+    public struct QueryItem: Sendable, Hashable {
+        /// The parameter name.
+        public var name: String
+        /// The parameter value.
+        public var value: String
+
+        /// Creates a query parameter.
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    /// The OpenAPI `operationId`, for example `listKafkaTopics`.
+    public var operationID: String
+    /// The HTTP method.
+    public var method: HTTPMethod
+    /// The spec's path with placeholders, for example `/clusters/{cluster_id}/topics`, for logs
+    /// and metrics.
+    public var pathTemplate: String
+    /// The percent-encoded path relative to the v3 base URL, for example `/clusters/lkc-1/topics`.
+    public var path: String
+    /// The query parameters in order; names may repeat.
+    public var query: [QueryItem]
+    /// Request headers other than `Content-Type`, which comes from ``body``.
+    public var headers: HTTPHeaders
+    /// The body, if any.
+    public var body: RequestBody?
+
+    /// Creates a request without query parameters, headers or body.
+    public init(operationID: String, method: HTTPMethod, pathTemplate: String, path: String) {
+        self.operationID = operationID
+        self.method = method
+        self.pathTemplate = pathTemplate
+        self.path = path
+        query = []
+        headers = HTTPHeaders()
+        body = nil
+    }
+
+    /// Appends `name=value`; `nil` adds nothing.
+    public mutating func addQuery<T: ParameterValue>(_ name: String, _ value: T?) {
+        guard let value else { return }
+        query.append(QueryItem(name: name, value: value.parameterValue))
+    }
+
+    /// Appends `name=value` once per element (OpenAPI `style: form, explode: true`); `nil` or
+    /// an empty array adds nothing.
+    public mutating func addQuery<T: ParameterValue>(_ name: String, _ values: [T]?) {
+        for value in values ?? [] {
+            query.append(QueryItem(name: name, value: value.parameterValue))
+        }
+    }
+
+    /// Appends a header field; `nil` adds nothing.
+    public mutating func addHeader<T: ParameterValue>(_ name: String, _ value: T?) {
+        guard let value else { return }
+        headers.add(name: name, value: value.parameterValue)
+    }
+
+    /// Encodes `value` with `JSONEncoder` as a ``RequestBody/bytes(_:contentType:)`` body.
+    ///
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/encoding`` if encoding fails.
+    public mutating func setJSONBody<T: Encodable>(_ value: T, contentType: String = "application/json") throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        do {
+            body = .bytes(try encoder.encode(value), contentType: contentType)
+        } catch {
+            throw KafkaRESTError(
+                kind: .encoding,
+                operationID: operationID,
+                message: "could not encode \(T.self) as the request body: \(error)",
+                underlyingError: error
+            )
+        }
+    }
+
+    /// The full URL: `baseURL`'s path (such as `/kafka/v3`) followed by ``path``, then the
+    /// query with names and values percent-encoded like path segments (see ``PathSegment``).
+    ///
+    /// A trailing `/` on the base is ignored and the base's own query and fragment are dropped.
+    public func url(relativeTo baseURL: URL) -> URL {
+        var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) ?? URLComponents()
+        var basePath = components.percentEncodedPath
+        while basePath.hasSuffix("/") {
+            basePath.removeLast()
+        }
+        components.percentEncodedPath = basePath + (path.hasPrefix("/") ? path : "/" + path)
+        components.percentEncodedQuery = query.isEmpty
+            ? nil
+            : query.map { PathSegment.encode($0.name) + "=" + PathSegment.encode($0.value) }.joined(separator: "&")
+        components.fragment = nil
+        guard let url = components.url else {
+            preconditionFailure("Cannot form a URL from base \(baseURL) and path \(path)")
+        }
+        return url
+    }
+}

@@ -1,0 +1,85 @@
+/// The error thrown by every Kafka REST API call.
+///
+/// ``kind`` tells where the call failed; for ``Kind/http`` the server's ``status``,
+/// ``errorCode`` and ``message`` describe the problem.
+public struct KafkaRESTError: Error, Sendable, CustomStringConvertible {
+    /// Where a call failed.
+    public enum Kind: String, Sendable, Hashable {
+        /// The server answered with an error status.
+        case http
+        /// The response body did not match the expected type.
+        case decoding
+        /// The request body could not be encoded.
+        case encoding
+        /// No response was received (connection, TLS or timeout failure).
+        case transport
+        /// The request was rejected before sending, for example a missing parameter.
+        case invalidRequest
+    }
+
+    /// The most characters of a raw body kept in ``bodySnippet``; longer bodies are cut there
+    /// and followed by `…`.
+    public static let bodySnippetLimit = 1024
+
+    /// Where the call failed.
+    public var kind: Kind
+    /// The OpenAPI `operationId` of the call, if known.
+    public var operationID: String?
+    /// The HTTP status, if a response was received.
+    public var status: Int?
+    /// Kafka REST's `error_code`, such as `40403`; it may differ from ``status``.
+    public var errorCode: Int?
+    /// A human-readable description: the server's `message`, or one made up by the client.
+    public var message: String
+    /// The start of the raw response body, at most ``bodySnippetLimit`` characters plus `…`.
+    public var bodySnippet: String?
+    /// How long the server asked to wait before retrying (`Retry-After` in seconds), if it did.
+    public var retryAfter: Duration?
+    /// The error that caused this one, such as a `DecodingError` or a networking error.
+    public var underlyingError: (any Error)?
+
+    /// Creates an error.
+    public init(
+        kind: Kind,
+        operationID: String? = nil,
+        status: Int? = nil,
+        errorCode: Int? = nil,
+        message: String,
+        bodySnippet: String? = nil,
+        retryAfter: Duration? = nil,
+        underlyingError: (any Error)? = nil
+    ) {
+        self.kind = kind
+        self.operationID = operationID
+        self.status = status
+        self.errorCode = errorCode
+        self.message = message
+        self.bodySnippet = bodySnippet
+        self.retryAfter = retryAfter
+        self.underlyingError = underlyingError
+    }
+
+    /// Whether sending the same request again may succeed.
+    ///
+    /// True for ``Kind/transport`` errors and for HTTP statuses 429 (rate limited), 502, 503
+    /// and 504 (gateway or service temporarily unavailable); false for everything else,
+    /// including other 5xx statuses, whose outcome may not be safe to repeat.
+    public var isRetryable: Bool {
+        switch kind {
+        case .transport: true
+        case .http: [429, 502, 503, 504].contains(status)
+        case .decoding, .encoding, .invalidRequest: false
+        }
+    }
+
+    /// For example
+    /// `KafkaRESTError(http 404, error_code 40403, listKafkaTopics): This server does not host this topic-partition.`
+    public var description: String {
+        var head = kind.rawValue
+        if let status { head += " \(status)" }
+        var parts = [head]
+        if let errorCode { parts.append("error_code \(errorCode)") }
+        if let operationID { parts.append(operationID) }
+        return "KafkaRESTError(\(parts.joined(separator: ", "))): \(message)"
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+/// The body of an ``APIRequest``.
+public enum RequestBody: Sendable {
+    /// Bytes held in memory with their media type. The body is replayable: a transport may
+    /// send it again, for example when retrying.
+    case bytes(Data, contentType: String)
+
+    /// The media type to send as `Content-Type`.
+    public var contentType: String {
+        switch self {
+        case .bytes(_, let contentType): contentType
+        }
+    }
+}

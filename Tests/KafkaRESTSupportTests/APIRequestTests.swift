@@ -1,0 +1,104 @@
+import Foundation
+import KafkaRESTSupport
+import Testing
+
+@Suite struct APIRequestTests {
+    private func makeRequest() -> APIRequest {
+        APIRequest(
+            operationID: "listKafkaTopics",
+            method: .get,
+            pathTemplate: "/clusters/{cluster_id}/topics",
+            path: "/clusters/\(PathSegment.encode("lkc-1"))/topics"
+        )
+    }
+
+    @Test func startsEmpty() {
+        let request = makeRequest()
+        #expect(request.query.isEmpty)
+        #expect(request.headers.isEmpty)
+        #expect(request.body == nil)
+        #expect(request.method == .get)
+        #expect(request.pathTemplate == "/clusters/{cluster_id}/topics")
+    }
+
+    @Test func addsQueryParametersSkippingNil() {
+        var request = makeRequest()
+        let missing: Int? = nil
+        request.addQuery("limit", missing)
+        request.addQuery("limit", 10)
+        request.addQuery("verbose", true)
+        request.addQuery("names", ["a", "b"])
+        request.addQuery("skipped", nil as [String]?)
+        request.addQuery("empty", [String]())
+        #expect(request.query == [
+            .init(name: "limit", value: "10"),
+            .init(name: "verbose", value: "true"),
+            .init(name: "names", value: "a"),
+            .init(name: "names", value: "b"),
+        ])
+    }
+
+    @Test func addsHeadersSkippingNil() {
+        var request = makeRequest()
+        request.addHeader("X-Trace", "abc")
+        request.addHeader("X-Missing", nil as String?)
+        request.addHeader("X-Count", Int32(3))
+        #expect(request.headers.map { "\($0.name): \($0.value)" } == ["X-Trace: abc", "X-Count: 3"])
+    }
+
+    @Test func urlKeepsBasePathWithoutDoubleSlash() throws {
+        let request = makeRequest()
+        let withSlash = request.url(relativeTo: try #require(URL(string: "https://kafka.example.com:8082/kafka/v3/")))
+        let withoutSlash = request.url(relativeTo: try #require(URL(string: "https://kafka.example.com:8082/kafka/v3")))
+        #expect(withSlash.absoluteString == "https://kafka.example.com:8082/kafka/v3/clusters/lkc-1/topics")
+        #expect(withoutSlash == withSlash)
+        let bare = request.url(relativeTo: try #require(URL(string: "http://localhost:8082")))
+        #expect(bare.absoluteString == "http://localhost:8082/clusters/lkc-1/topics")
+    }
+
+    @Test func urlPercentEncodesAwkwardQueryValues() throws {
+        var request = makeRequest()
+        request.addQuery("filter", "a+b&c=d e/é")
+        request.addQuery("n", 1)
+        let url = request.url(relativeTo: try #require(URL(string: "https://host/v3?ignored=1#frag")))
+        #expect(url.absoluteString == "https://host/v3/clusters/lkc-1/topics?filter=a%2Bb%26c%3Dd%20e%2F%C3%A9&n=1")
+        let items = URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems
+        #expect(items == [URLQueryItem(name: "filter", value: "a+b&c=d e/é"), URLQueryItem(name: "n", value: "1")])
+    }
+
+    @Test func urlKeepsEncodedPathSegments() throws {
+        let request = APIRequest(
+            operationID: "getKafkaTopic",
+            method: .get,
+            pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}",
+            path: "/clusters/lkc-1/topics/\(PathSegment.encode("a/b c?"))"
+        )
+        let url = request.url(relativeTo: try #require(URL(string: "https://host/kafka/v3")))
+        #expect(url.absoluteString == "https://host/kafka/v3/clusters/lkc-1/topics/a%2Fb%20c%3F")
+    }
+
+    @Test func setsJSONBody() throws {
+        var request = makeRequest()
+        try request.setJSONBody(["path": "a/b"])
+        guard case .bytes(let data, let contentType) = request.body else {
+            Issue.record("expected a bytes body")
+            return
+        }
+        #expect(String(decoding: data, as: UTF8.self) == #"{"path":"a/b"}"#)
+        #expect(contentType == "application/json")
+        try request.setJSONBody([1], contentType: "application/vnd.custom+json")
+        #expect(request.body?.contentType == "application/vnd.custom+json")
+    }
+
+    @Test func wrapsEncodingFailuresInKafkaRESTError() throws {
+        var request = makeRequest()
+        let error = try #require(throws: KafkaRESTError.self) {
+            try request.setJSONBody(["ratio": Double.nan])
+        }
+        #expect(error.kind == .encoding)
+        #expect(error.operationID == "listKafkaTopics")
+        #expect(error.message.hasPrefix("could not encode Dictionary<String, Double> as the request body: "))
+        #expect(error.underlyingError is EncodingError)
+        #expect(request.body == nil)
+    }
+}

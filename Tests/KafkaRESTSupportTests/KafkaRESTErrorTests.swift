@@ -1,0 +1,55 @@
+import Foundation
+import KafkaRESTSupport
+import Testing
+
+@Suite struct KafkaRESTErrorTests {
+    @Test(arguments: [429, 502, 503, 504])
+    func retryableStatuses(status: Int) {
+        #expect(KafkaRESTError(kind: .http, status: status, message: "HTTP \(status)").isRetryable)
+    }
+
+    @Test(arguments: [400, 401, 403, 404, 409, 500, 501])
+    func nonRetryableStatuses(status: Int) {
+        #expect(!KafkaRESTError(kind: .http, status: status, message: "HTTP \(status)").isRetryable)
+    }
+
+    @Test func retryabilityByKind() {
+        #expect(KafkaRESTError(kind: .transport, message: "connection refused").isRetryable)
+        #expect(!KafkaRESTError(kind: .decoding, status: 503, message: "bad body").isRetryable)
+        #expect(!KafkaRESTError(kind: .encoding, message: "nan").isRetryable)
+        #expect(!KafkaRESTError(kind: .invalidRequest, message: "missing cluster_id").isRetryable)
+    }
+
+    @Test func descriptionListsWhatIsKnown() {
+        #expect(
+            KafkaRESTError(kind: .transport, operationID: "listKafkaTopics", message: "timed out").description
+                == "KafkaRESTError(transport, listKafkaTopics): timed out"
+        )
+        #expect(KafkaRESTError(kind: .invalidRequest, message: "empty name").description
+            == "KafkaRESTError(invalidRequest): empty name")
+        #expect(
+            KafkaRESTError(kind: .http, operationID: "produceRecord", status: 500, errorCode: 50003, message: "Kafka error")
+                .description == "KafkaRESTError(http 500, error_code 50003, produceRecord): Kafka error"
+        )
+    }
+
+    @Test func initialiserStoresEveryField() {
+        let cause = URLError(.timedOut)
+        let error = KafkaRESTError(
+            kind: .transport,
+            operationID: "op",
+            status: nil,
+            errorCode: nil,
+            message: "timed out",
+            bodySnippet: "partial",
+            retryAfter: .seconds(2),
+            underlyingError: cause
+        )
+        #expect(error.kind == .transport)
+        #expect(error.operationID == "op")
+        #expect(error.status == nil)
+        #expect(error.bodySnippet == "partial")
+        #expect(error.retryAfter == .seconds(2))
+        #expect((error.underlyingError as? URLError)?.code == .timedOut)
+    }
+}
