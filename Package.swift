@@ -50,6 +50,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KafkaRESTSupportTests", dependencies: ["KafkaRESTSupport"]),
+        .testTarget(name: "KafkaRESTGeneratorTests", dependencies: ["KafkaRESTGenerator"]),
+        .testTarget(name: "KafkaRESTAPITests", dependencies: ["KafkaRESTAPI", "KafkaRESTSupport", "KafkaRESTGenerator"]),
         .testTarget(
             name: "SpecTests",
             dependencies: [.product(name: "Yams", package: "Yams")]

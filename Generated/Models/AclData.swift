@@ -8,14 +8,17 @@ public struct AclData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
     /// Kind of resource an ACL protects.
     public var resourceType: AclResourceType
-    /// Confluent resource name (CRN) of the resource, when it has one.
+    /// Name of the protected resource, or its prefix when pattern_type is PREFIXED.
     public var resourceName: String
     /// How an ACL resource name is matched. MATCH and ANY are only valid in search filters.
     public var patternType: AclPatternType
+    /// Principal the binding applies to, e.g. `User:sa-1x2y3z`.
     public var principal: String
+    /// Client host the binding applies to; `*` for any host.
     public var host: String
     /// Kafka operation named in an ACL.
     public var operation: AclOperation

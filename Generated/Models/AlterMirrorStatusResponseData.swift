@@ -8,8 +8,11 @@ public struct AlterMirrorStatusResponseData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Name of the mirror topic in this cluster.
     public var mirrorTopicName: String
+    /// Why the change failed for this topic; null on success.
     public var errorMessage: String?
+    /// Error code for this topic; null on success.
     public var errorCode: Int?
     /// Lag of each partition of a mirror topic.
     public var mirrorLags: MirrorLags

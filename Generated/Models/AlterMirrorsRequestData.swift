@@ -4,7 +4,9 @@ import KafkaRESTSupport
 
 /// Selects the mirror topics to act on, by name or by pattern.
 public struct AlterMirrorsRequestData: Codable, Sendable, Hashable {
+    /// Mirror topics to act on.
     public var mirrorTopicNames: [String]?
+    /// Regular expression selecting the mirror topics to act on.
     public var mirrorTopicNamePattern: String?
 
     /// Creates a value from its properties.

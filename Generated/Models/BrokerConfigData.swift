@@ -8,8 +8,11 @@ public struct BrokerConfigData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Name of the setting.
     public var name: String
+    /// Current value as text; null when unset or hidden because it is sensitive.
     public var value: Nullable<String>?
     /// True when the value is the default.
     public var isDefault: Bool
@@ -19,7 +22,9 @@ public struct BrokerConfigData: Codable, Sendable, Hashable {
     public var isSensitive: Bool
     /// Where the current value of a setting comes from.
     public var source: ConfigSource
+    /// Every source that defines this setting, highest precedence first.
     public var synonyms: [ConfigSynonymData]
+    /// Numeric id of the broker.
     public var brokerID: Int
 
     /// Creates a value from its properties.

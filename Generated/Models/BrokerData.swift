@@ -8,10 +8,15 @@ public struct BrokerData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Numeric id of the broker.
     public var brokerID: Int
+    /// Host name the broker advertises.
     public var host: Nullable<String>?
+    /// Port the broker listens on.
     public var port: Nullable<Int>?
+    /// Rack (or availability zone) of the broker.
     public var rack: Nullable<String>?
     /// Link to a related resource.
     public var configs: Relationship

@@ -8,6 +8,7 @@ public struct ClusterData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
     /// Link to a related resource.
     public var controller: Relationship?

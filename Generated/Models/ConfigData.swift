@@ -4,7 +4,9 @@ import KafkaRESTSupport
 
 /// A setting name with its value.
 public struct ConfigData: Codable, Sendable, Hashable {
+    /// Name of the setting.
     public var name: String
+    /// Value as text; null to leave unset.
     public var value: String?
 
     /// Creates a value from its properties.

@@ -4,7 +4,9 @@ import KafkaRESTSupport
 
 /// Another place that defines the same setting, in order of precedence.
 public struct ConfigSynonymData: Codable, Sendable, Hashable {
+    /// Name of the setting.
     public var name: String
+    /// Current value as text; null when unset or hidden because it is sensitive.
     public var value: Nullable<String>?
     /// Where the current value of a setting comes from.
     public var source: ConfigSource

@@ -8,10 +8,15 @@ public struct ConsumerData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Id of the consumer group.
     public var consumerGroupID: String
+    /// Member id the coordinator gave the consumer.
     public var consumerID: String
+    /// Static membership id (`group.instance.id`), if the consumer set one.
     public var instanceID: Nullable<String>?
+    /// The `client.id` the client sent.
     public var clientID: String
     /// Link to a related resource.
     public var assignments: Relationship

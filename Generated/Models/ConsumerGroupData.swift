@@ -8,9 +8,13 @@ public struct ConsumerGroupData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Id of the consumer group.
     public var consumerGroupID: String
+    /// True for a group that only stores offsets and has no members managed by Kafka.
     public var isSimple: Bool
+    /// Name of the assignment strategy the group uses, e.g. `range`.
     public var partitionAssignor: String
     /// Life-cycle state of a consumer group.
     public var state: ConsumerGroupState
@@ -20,6 +24,7 @@ public struct ConsumerGroupData: Codable, Sendable, Hashable {
     public var lagSummary: Relationship
     /// Rebalance protocol the group uses.
     public var type: ConsumerGroupType?
+    /// True while members of both the classic and the new rebalance protocol are in the group.
     public var isMixedConsumerGroup: Bool?
     /// Link to a related resource.
     public var consumers: Relationship

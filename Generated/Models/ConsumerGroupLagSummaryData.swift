@@ -8,14 +8,23 @@ public struct ConsumerGroupLagSummaryData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Id of the consumer group.
     public var consumerGroupID: String
+    /// Consumer that owns the partition with the largest lag.
     public var maxLagConsumerID: String
+    /// Static membership id of that consumer, if any.
     public var maxLagInstanceID: Nullable<String>?
+    /// Client id of that consumer.
     public var maxLagClientID: String
+    /// Topic of the partition with the largest lag.
     public var maxLagTopicName: String
+    /// Partition with the largest lag.
     public var maxLagPartitionID: Int
+    /// Largest lag of any single partition.
     public var maxLag: Int64
+    /// Sum of the lag over all partitions the group consumes.
     public var totalLag: Int64
     /// Link to a related resource.
     public var maxLagConsumer: Relationship

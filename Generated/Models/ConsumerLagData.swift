@@ -8,15 +8,25 @@ public struct ConsumerLagData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Id of the consumer group.
     public var consumerGroupID: String
+    /// Name of the topic.
     public var topicName: String
+    /// Partition number within the topic.
     public var partitionID: Int
+    /// Last offset the group committed for the partition.
     public var currentOffset: Int64
+    /// Offset the next record written to the partition will get.
     public var logEndOffset: Int64
+    /// Messages the group still has to read: log end offset minus committed offset.
     public var lag: Int64
+    /// Member id the coordinator gave the consumer.
     public var consumerID: String
+    /// Static membership id (`group.instance.id`), if the consumer set one.
     public var instanceID: Nullable<String>?
+    /// The `client.id` the client sent.
     public var clientID: String
 
     /// Creates a value from its properties.

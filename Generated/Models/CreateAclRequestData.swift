@@ -6,11 +6,13 @@ import KafkaRESTSupport
 public struct CreateAclRequestData: Codable, Sendable, Hashable {
     /// Kind of resource an ACL protects.
     public var resourceType: AclResourceType
-    /// Confluent resource name (CRN) of the resource, when it has one.
+    /// Name of the protected resource, or its prefix when pattern_type is PREFIXED.
     public var resourceName: String
     /// How an ACL resource name is matched. MATCH and ANY are only valid in search filters.
     public var patternType: AclPatternType
+    /// Principal the binding applies to, e.g. `User:sa-1x2y3z`.
     public var principal: String
+    /// Client host the binding applies to; `*` for any host.
     public var host: String
     /// Kafka operation named in an ACL.
     public var operation: AclOperation

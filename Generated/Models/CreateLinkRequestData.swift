@@ -4,10 +4,15 @@ import KafkaRESTSupport
 
 /// Settings for a new cluster link. Give the id of the remote cluster in the field that matches the link direction.
 public struct CreateLinkRequestData: Codable, Sendable, Hashable {
+    /// Id of the cluster data is mirrored from.
     public var sourceClusterID: String?
+    /// Id of the cluster data is mirrored to.
     public var destinationClusterID: String?
+    /// Id of the cluster at the other end of the link.
     public var remoteClusterID: String?
+    /// Id of the cluster link.
     public var clusterLinkID: String?
+    /// Link settings such as `bootstrap.servers` and security options.
     public var configs: [ConfigData]?
 
     /// Creates a value from its properties.

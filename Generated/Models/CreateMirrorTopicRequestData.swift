@@ -4,10 +4,13 @@ import KafkaRESTSupport
 
 /// The source topic to mirror and options for the local mirror.
 public struct CreateMirrorTopicRequestData: Codable, Sendable, Hashable {
+    /// Name of the topic in the source cluster.
     public var sourceTopicName: String
+    /// Name for the local mirror; defaults to the source topic name.
     public var mirrorTopicName: String?
     /// Number of replicas for each partition.
     public var replicationFactor: Int?
+    /// Settings for the mirror topic.
     public var configs: [ConfigData]?
 
     /// Creates a value from its properties.

@@ -4,11 +4,13 @@ import KafkaRESTSupport
 
 /// Name and layout of the topic to create.
 public struct CreateTopicRequestData: Codable, Sendable, Hashable {
+    /// Name of the new topic.
     public var topicName: String
     /// Number of partitions.
     public var partitionsCount: Int?
     /// Number of replicas for each partition.
     public var replicationFactor: Int?
+    /// Topic settings to set at creation.
     public var configs: [CreateTopicRequestDataConfigsItem]?
     /// When true, only check the request; nothing is changed.
     public var validateOnly: Bool?

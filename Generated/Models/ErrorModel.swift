@@ -4,7 +4,9 @@ import KafkaRESTSupport
 
 /// Error body sent with 4xx and 5xx answers (except 429).
 public struct ErrorModel: Codable, Sendable, Hashable {
+    /// Kafka REST error code, often the HTTP status followed by two digits (e.g. 40403).
     public var errorCode: Int32
+    /// Human-readable error text.
     public var message: String?
 
     /// Creates a value from its properties.

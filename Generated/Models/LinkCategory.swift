@@ -6,6 +6,7 @@ import KafkaRESTSupport
 public struct LinkCategory: Codable, Sendable, Hashable {
     /// Coarse state bucket used to count mirror topics of a link.
     public var stateCategory: StateCategory
+    /// Number of mirror topics in this category.
     public var count: Int32
 
     /// Creates a value from its properties.

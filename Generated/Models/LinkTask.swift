@@ -4,9 +4,11 @@ import KafkaRESTSupport
 
 /// A background task of a cluster link, such as offset or ACL sync.
 public struct LinkTask: Codable, Sendable, Hashable {
+    /// Name of the link task.
     public var taskName: String
     /// State of a cluster link task.
     public var state: LinkTaskState
+    /// Current errors of the task.
     public var errors: [LinkTaskError]
 
     /// Creates a value from its properties.

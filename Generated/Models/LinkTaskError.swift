@@ -4,7 +4,9 @@ import KafkaRESTSupport
 
 /// An error reported by a link task or mirror state change.
 public struct LinkTaskError: Codable, Sendable, Hashable {
+    /// Code of the error.
     public var errorCode: String
+    /// Text of the error.
     public var errorMessage: String
 
     /// Creates a value from its properties.

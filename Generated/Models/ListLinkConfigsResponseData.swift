@@ -8,8 +8,11 @@ public struct ListLinkConfigsResponseData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Name of the setting.
     public var name: String
+    /// Current value as text.
     public var value: String
     /// True when the value is the default (older spelling).
     public var `default`: Bool?
@@ -18,7 +21,9 @@ public struct ListLinkConfigsResponseData: Codable, Sendable, Hashable {
     /// True when the value is secret (older spelling).
     public var sensitive: Bool?
     public var source: ListLinkConfigsResponseDataSource
+    /// Other names of this setting.
     public var synonyms: [String]
+    /// Name of the cluster link.
     public var linkName: String
     /// True when the value is the default.
     public var isDefault: Bool?

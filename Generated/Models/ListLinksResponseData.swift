@@ -8,17 +8,27 @@ public struct ListLinksResponseData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the cluster data is mirrored from.
     public var sourceClusterID: Nullable<String>?
+    /// Id of the cluster data is mirrored to.
     public var destinationClusterID: Nullable<String>?
+    /// Id of the cluster at the other end of the link.
     public var remoteClusterID: Nullable<String>?
+    /// Name of the cluster link.
     public var linkName: String
+    /// Id of the cluster link (same value as cluster_link_id).
     public var linkID: String?
+    /// Id of the cluster link.
     public var clusterLinkID: String
+    /// Mirror topics on this link.
     public var topicNames: [String]
     public var linkError: Nullable<LinkError>?
+    /// Text of the last link error, if any.
     public var linkErrorMessage: Nullable<String>?
     public var linkState: Nullable<LinkState>?
+    /// Background tasks of the link; present when include_tasks is true.
     public var tasks: Nullable<[LinkTask]>?
+    /// Number of mirror topics per state category.
     public var categoryCounts: Nullable<[LinkCategory]>?
 
     /// Creates a value from its properties.

@@ -8,9 +8,13 @@ public struct ListMirrorTopicsResponseData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Name of the cluster link.
     public var linkName: String
+    /// Name of the mirror topic in this cluster.
     public var mirrorTopicName: String
+    /// Name of the topic in the source cluster.
     public var sourceTopicName: String
+    /// Number of partitions of the mirror topic.
     public var numPartitions: Int
     /// Lag of each partition of a mirror topic.
     public var mirrorLags: MirrorLags
@@ -18,6 +22,7 @@ public struct ListMirrorTopicsResponseData: Codable, Sendable, Hashable {
     public var mirrorStatus: MirrorTopicStatus
     /// When the mirror entered its current status, in milliseconds since the epoch.
     public var stateTimeMs: Int64
+    /// Errors from recent status changes; present when asked for.
     public var mirrorStateTransitionErrors: [LinkTaskError]?
     /// Error condition of a mirror topic.
     public var mirrorTopicError: MirrorTopicError?

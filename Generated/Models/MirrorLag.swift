@@ -4,8 +4,11 @@ import KafkaRESTSupport
 
 /// How far one partition of a mirror topic is behind its source.
 public struct MirrorLag: Codable, Sendable, Hashable {
+    /// Partition number.
     public var partition: Int
+    /// Messages the mirror is behind the source.
     public var lag: Int64
+    /// Last source offset fetched for this partition.
     public var lastSourceFetchOffset: Int64
 
     /// Creates a value from its properties.

@@ -8,8 +8,11 @@ public struct PartitionData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Name of the topic.
     public var topicName: String
+    /// Partition number within the topic.
     public var partitionID: Int
     /// Link to a related resource.
     public var leader: Relationship?

@@ -4,7 +4,9 @@ import KafkaRESTSupport
 
 /// Where one partition was truncated and how many messages were dropped.
 public struct PartitionLevelTruncationData: Codable, Sendable, Hashable {
+    /// Partition number within the topic.
     public var partitionID: Int
+    /// Offset the partition was truncated to.
     public var offsetTruncatedTo: Int64
     /// Number of messages dropped by truncation.
     public var messagesTruncated: Int64

@@ -4,6 +4,7 @@ import KafkaRESTSupport
 
 /// Records to produce in one batch.
 public struct ProduceBatchRequest: Codable, Sendable, Hashable {
+    /// Records of the batch.
     public var entries: [ProduceBatchRequestEntry]
 
     /// Creates a value from its properties.

@@ -4,13 +4,17 @@ import KafkaRESTSupport
 
 /// One record of a batch, tagged with a caller-chosen id.
 public struct ProduceBatchRequestEntry: Codable, Sendable, Hashable {
+    /// Caller-chosen id of the batch entry, unique within the batch.
     public var id: String
+    /// Partition to write to; leave out to let the key decide.
     public var partitionID: Nullable<Int32>?
+    /// Record headers.
     public var headers: [ProduceRequestHeader]?
     /// Key or value of a record: the data plus how to serialize it.
     public var key: Nullable<ProduceRequestData>?
     /// Key or value of a record: the data plus how to serialize it.
     public var value: Nullable<ProduceRequestData>?
+    /// Record timestamp; the broker time is used when left out.
     public var timestamp: Nullable<Date>?
 
     /// Creates a value from its properties.

@@ -4,7 +4,9 @@ import KafkaRESTSupport
 
 /// Result of a batch, split into successes and failures.
 public struct ProduceBatchResponse: Codable, Sendable, Hashable {
+    /// Entries that were produced.
     public var successes: [ProduceBatchResponseSuccessEntry]?
+    /// Entries that were not produced.
     public var failures: [ProduceBatchResponseFailureEntry]?
 
     /// Creates a value from its properties.

@@ -4,8 +4,11 @@ import KafkaRESTSupport
 
 /// A batch entry that could not be produced.
 public struct ProduceBatchResponseFailureEntry: Codable, Sendable, Hashable {
+    /// Caller-chosen id of the batch entry, unique within the batch.
     public var id: String
+    /// Error code for this entry.
     public var errorCode: Int32
+    /// Human-readable error text.
     public var message: String?
 
     /// Creates a value from its properties.

@@ -4,11 +4,17 @@ import KafkaRESTSupport
 
 /// A batch entry that was produced.
 public struct ProduceBatchResponseSuccessEntry: Codable, Sendable, Hashable {
+    /// Caller-chosen id of the batch entry, unique within the batch.
     public var id: String
+    /// Id of the Kafka cluster.
     public var clusterID: String?
+    /// Name of the topic.
     public var topicName: String?
+    /// Partition number within the topic.
     public var partitionID: Int32?
+    /// Offset the record was written at.
     public var offset: Int64?
+    /// Timestamp stored with the record.
     public var timestamp: Nullable<Date>?
     /// Size and format of the key or value as written.
     public var key: Nullable<ProduceResponseData>?

@@ -4,12 +4,15 @@ import KafkaRESTSupport
 
 /// A record to produce. Every field is optional.
 public struct ProduceRequest: Codable, Sendable, Hashable {
+    /// Partition to write to; leave out to let the key decide.
     public var partitionID: Nullable<Int32>?
+    /// Record headers.
     public var headers: [ProduceRequestHeader]?
     /// Key or value of a record: the data plus how to serialize it.
     public var key: Nullable<ProduceRequestData>?
     /// Key or value of a record: the data plus how to serialize it.
     public var value: Nullable<ProduceRequestData>?
+    /// Record timestamp; the broker time is used when left out.
     public var timestamp: Nullable<Date>?
 
     /// Creates a value from its properties.

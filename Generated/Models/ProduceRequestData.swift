@@ -4,13 +4,17 @@ import KafkaRESTSupport
 
 /// Key or value of a record: the data plus how to serialize it.
 public struct ProduceRequestData: Codable, Sendable, Hashable {
+    /// Serialization format; with a schema type the data is checked against Schema Registry.
     public var type: ProduceRequestDataType?
+    /// Schema Registry subject used to serialize the data.
     public var subject: Nullable<String>?
     /// How the Schema Registry subject is derived when subject is not given.
     public var subjectNameStrategy: Nullable<ProduceRequestDataSubjectNameStrategy>?
+    /// Version of the schema within its subject.
     public var schemaVersion: Nullable<Int>?
     /// Any JSON value, including null.
     public var data: Nullable<AnyValue>?
+    /// Schema Registry id of the schema used.
     public var schemaID: Nullable<Int>?
     /// Inline schema to register and use (self-managed).
     public var schema: Nullable<String>?

@@ -2,6 +2,7 @@
 import Foundation
 import KafkaRESTSupport
 
+/// Serialization format; with a schema type the data is checked against Schema Registry.
 ///
 /// An open enum: values the spec does not list are kept as they are.
 public struct ProduceRequestDataType: OpenEnum {

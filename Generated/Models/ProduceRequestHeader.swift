@@ -4,7 +4,9 @@ import KafkaRESTSupport
 
 /// A record header. The value is base64 encoded.
 public struct ProduceRequestHeader: Codable, Sendable, Hashable {
+    /// Header key.
     public var name: String
+    /// Header value, base64 encoded; null for a header without value.
     public var value: Nullable<Base64Data>?
 
     /// Creates a value from its properties.

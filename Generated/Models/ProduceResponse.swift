@@ -4,12 +4,19 @@ import KafkaRESTSupport
 
 /// Delivery report for one record. error_code is 200 on success; other values describe why the record was not written.
 public struct ProduceResponse: Codable, Sendable, Hashable {
+    /// HTTP-style status of this record: 200 when written, an error code otherwise.
     public var errorCode: Int32
+    /// Human-readable error text.
     public var message: String?
+    /// Id of the Kafka cluster.
     public var clusterID: String?
+    /// Name of the topic.
     public var topicName: String?
+    /// Partition number within the topic.
     public var partitionID: Int32?
+    /// Offset the record was written at.
     public var offset: Int64?
+    /// Timestamp stored with the record.
     public var timestamp: Nullable<Date>?
     /// Size and format of the key or value as written.
     public var key: Nullable<ProduceResponseData>?

@@ -4,10 +4,15 @@ import KafkaRESTSupport
 
 /// Size and format of the key or value as written.
 public struct ProduceResponseData: Codable, Sendable, Hashable {
+    /// Size in bytes after serialization.
     public var size: Int64
+    /// Serialization format used.
     public var type: ProduceResponseDataType?
+    /// Schema Registry subject used to serialize the data.
     public var subject: Nullable<String>?
+    /// Schema Registry id of the schema used.
     public var schemaID: Nullable<Int>?
+    /// Version of the schema within its subject.
     public var schemaVersion: Nullable<Int>?
 
     /// Creates a value from its properties.

@@ -2,6 +2,7 @@
 import Foundation
 import KafkaRESTSupport
 
+/// Serialization format used.
 ///
 /// An open enum: values the spec does not list are kept as they are.
 public struct ProduceResponseDataType: OpenEnum {

@@ -8,10 +8,15 @@ public struct ReassignmentData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Name of the topic.
     public var topicName: String
+    /// Partition number within the topic.
     public var partitionID: Int
+    /// Brokers that are receiving a new replica.
     public var addingReplicas: [Int]
+    /// Brokers whose replica will be removed when the move ends.
     public var removingReplicas: [Int]
     /// Link to a related resource.
     public var replicas: Relationship

@@ -8,11 +8,17 @@ public struct ReplicaData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Name of the topic.
     public var topicName: String
+    /// Partition number within the topic.
     public var partitionID: Int
+    /// Numeric id of the broker.
     public var brokerID: Int
+    /// True when this replica leads the partition.
     public var isLeader: Bool
+    /// True when this replica is in the in-sync replica set.
     public var isInSync: Bool
     /// Link to a related resource.
     public var broker: Relationship

@@ -8,10 +8,15 @@ public struct ShareGroupConsumerAssignmentData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Id of the group.
     public var groupID: String
+    /// Member id the coordinator gave the consumer.
     public var consumerID: String
+    /// Name of the topic.
     public var topicName: String
+    /// Partition number within the topic.
     public var partitionID: Int
     /// Link to a related resource.
     public var partition: Relationship

@@ -8,9 +8,13 @@ public struct ShareGroupConsumerData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Id of the group.
     public var groupID: String
+    /// Member id the coordinator gave the consumer.
     public var consumerID: String
+    /// The `client.id` the client sent.
     public var clientID: String
     /// Link to a related resource.
     public var assignments: Relationship

@@ -8,7 +8,9 @@ public struct ShareGroupData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Id of the share group.
     public var shareGroupID: String
     /// Life-cycle state of a share group.
     public var state: ShareGroupState
@@ -16,8 +18,11 @@ public struct ShareGroupData: Codable, Sendable, Hashable {
     public var coordinator: Relationship
     /// Link to a related resource.
     public var consumers: Relationship
+    /// Number of members.
     public var consumerCount: Int32
+    /// Number of partitions the group consumes.
     public var partitionCount: Int32
+    /// Topic partitions the group consumes.
     public var assignedTopicPartitions: [ShareGroupTopicPartitionData]?
 
     /// Creates a value from its properties.

@@ -8,7 +8,9 @@ public struct ShareGroupTopicPartitionData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Name of the topic.
     public var topicName: String
+    /// Partition number within the topic.
     public var partitionID: Int32
     /// Link to a related resource.
     public var partition: Relationship

@@ -8,14 +8,21 @@ public struct StreamsGroupData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Id of the group.
     public var groupID: String
     /// Life-cycle state of a streams group.
     public var state: StreamsGroupState
+    /// Number of members.
     public var memberCount: Int
+    /// Number of subtopologies.
     public var subtopologyCount: Int
+    /// Epoch of the group.
     public var groupEpoch: Int
+    /// Epoch of the topology the member or group knows.
     public var topologyEpoch: Int
+    /// Epoch of the target assignment.
     public var targetAssignmentEpoch: Int
     /// Link to a related resource.
     public var members: Relationship

@@ -8,8 +8,11 @@ public struct StreamsGroupMemberAssignmentData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Id of the group.
     public var groupID: String
+    /// Id of the member.
     public var memberID: String
     /// Link to a related resource.
     public var activeTasks: Relationship

@@ -8,14 +8,23 @@ public struct StreamsGroupMemberData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Id of the group.
     public var groupID: String
+    /// Id of the member.
     public var memberID: String
+    /// Id of the Streams process the member runs in.
     public var processID: String
+    /// The `client.id` the client sent.
     public var clientID: String
+    /// Static membership id of the member.
     public var instanceID: String
+    /// Epoch of the member.
     public var memberEpoch: Int
+    /// Epoch of the topology the member or group knows.
     public var topologyEpoch: Int
+    /// True when the member uses the classic protocol.
     public var isClassic: Bool
     /// Link to a related resource.
     public var assignments: Relationship

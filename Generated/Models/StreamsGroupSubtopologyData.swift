@@ -8,9 +8,13 @@ public struct StreamsGroupSubtopologyData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Id of the group.
     public var groupID: String
+    /// Id of the subtopology.
     public var subtopologyID: String
+    /// Topics the subtopology reads.
     public var sourceTopics: [String]
 
     /// Creates a value from its properties.

@@ -8,7 +8,9 @@ public struct StreamsTaskData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the subtopology.
     public var subtopologyID: String
+    /// Partition numbers, one task per partition.
     public var partitionIDs: [Int]
 
     /// Creates a value from its properties.

@@ -8,8 +8,11 @@ public struct TopicData: Codable, Sendable, Hashable {
     public var kind: String
     /// Location and name of a resource.
     public var metadata: ResourceMetadata
+    /// Id of the Kafka cluster.
     public var clusterID: String
+    /// Name of the topic.
     public var topicName: String
+    /// True for topics Kafka uses for itself, such as `__consumer_offsets`.
     public var isInternal: Bool
     /// Number of replicas for each partition.
     public var replicationFactor: Int

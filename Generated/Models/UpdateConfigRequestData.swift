@@ -4,6 +4,7 @@ import KafkaRESTSupport
 
 /// New value for a setting.
 public struct UpdateConfigRequestData: Codable, Sendable, Hashable {
+    /// New value; null resets to the default.
     public var value: Nullable<String>?
 
     /// Creates a value from its properties.

@@ -4,6 +4,7 @@ import KafkaRESTSupport
 
 /// New value for a cluster link setting.
 public struct UpdateLinkConfigRequestData: Codable, Sendable, Hashable {
+    /// New value.
     public var value: String
 
     /// Creates a value from its properties.
