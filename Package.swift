@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "KafkaREST", targets: ["KafkaREST"]),
         .library(name: "KafkaRESTSupport", targets: ["KafkaRESTSupport"]),
+        .library(name: "KafkaRESTTesting", targets: ["KafkaRESTTesting"]),
         .executable(name: "kafka-rest-gen", targets: ["kafka-rest-gen"]),
         .executable(name: "kafka-rest", targets: ["kafka-rest"]),
     ],
@@ -14,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Runtime support shared by the generated code and the client: JSON values,
@@ -25,8 +29,28 @@ let package = Package(
             dependencies: ["KafkaRESTSupport"],
             path: "Generated"
         ),
-        // The hand-written client users import.
-        .target(name: "KafkaREST", dependencies: ["KafkaRESTAPI", "KafkaRESTSupport"]),
+        // The hand-written client users import: configuration, credentials,
+        // retry, logging, pagination, produce, over an async-http-client transport.
+        .target(
+            name: "KafkaREST",
+            dependencies: [
+                "KafkaRESTAPI",
+                "KafkaRESTSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A Kafka REST server for tests, on 127.0.0.1: users can test their own code with it too.
+        .target(
+            name: "KafkaRESTTesting",
+            dependencies: [
+                "KafkaRESTAPI",
+                "KafkaRESTSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The generator pipeline: load → normalise → context → render → write.
         .target(
             name: "KafkaRESTGenerator",
@@ -51,6 +75,7 @@ let package = Package(
         ),
         .testTarget(name: "KafkaRESTSupportTests", dependencies: ["KafkaRESTSupport"]),
         .testTarget(name: "KafkaRESTGeneratorTests", dependencies: ["KafkaRESTGenerator"]),
+        .testTarget(name: "KafkaRESTTests", dependencies: ["KafkaREST", "KafkaRESTTesting"]),
         .testTarget(name: "KafkaRESTAPITests", dependencies: ["KafkaRESTAPI", "KafkaRESTSupport", "KafkaRESTGenerator"]),
         .testTarget(
             name: "SpecTests",

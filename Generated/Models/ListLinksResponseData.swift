@@ -22,9 +22,11 @@ public struct ListLinksResponseData: Codable, Sendable, Hashable {
     public var clusterLinkID: String
     /// Mirror topics on this link.
     public var topicNames: [String]
+    /// Last error seen on the link; null when none is known.
     public var linkError: Nullable<LinkError>?
     /// Text of the last link error, if any.
     public var linkErrorMessage: Nullable<String>?
+    /// State of the link; null when not known.
     public var linkState: Nullable<LinkState>?
     /// Background tasks of the link; present when include_tasks is true.
     public var tasks: Nullable<[LinkTask]>?

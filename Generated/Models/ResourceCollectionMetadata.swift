@@ -5,30 +5,30 @@ import KafkaRESTSupport
 /// Paging information for a list.
 public struct ResourceCollectionMetadata: Codable, Sendable, Hashable {
     /// Absolute URL of this resource or page.
-    public var self2: String
+    public var selfValue: String
     /// URL of the next page, or null on the last page.
     public var next: Nullable<String>?
 
     /// Creates a value from its properties.
-    public init(self2: String, next: Nullable<String>? = nil) {
-        self.self2 = self2
+    public init(selfValue: String, next: Nullable<String>? = nil) {
+        self.selfValue = selfValue
         self.next = next
     }
 
     enum CodingKeys: String, CodingKey {
-        case self2 = "self"
+        case selfValue = "self"
         case next
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.self2 = try container.decode(String.self, forKey: .self2)
+        self.selfValue = try container.decode(String.self, forKey: .selfValue)
         self.next = try container.decodeNullableIfPresent(String.self, forKey: .next)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self2, forKey: .self2)
+        try container.encode(selfValue, forKey: .selfValue)
         try container.encodeNullableIfPresent(next, forKey: .next)
     }
 }

@@ -5,30 +5,30 @@ import KafkaRESTSupport
 /// Location and name of a resource.
 public struct ResourceMetadata: Codable, Sendable, Hashable {
     /// Absolute URL of this resource or page.
-    public var self2: String
+    public var selfValue: String
     /// Confluent resource name (CRN) of the resource, when it has one.
     public var resourceName: Nullable<String>?
 
     /// Creates a value from its properties.
-    public init(self2: String, resourceName: Nullable<String>? = nil) {
-        self.self2 = self2
+    public init(selfValue: String, resourceName: Nullable<String>? = nil) {
+        self.selfValue = selfValue
         self.resourceName = resourceName
     }
 
     enum CodingKeys: String, CodingKey {
-        case self2 = "self"
+        case selfValue = "self"
         case resourceName = "resource_name"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.self2 = try container.decode(String.self, forKey: .self2)
+        self.selfValue = try container.decode(String.self, forKey: .selfValue)
         self.resourceName = try container.decodeNullableIfPresent(String.self, forKey: .resourceName)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self2, forKey: .self2)
+        try container.encode(selfValue, forKey: .selfValue)
         try container.encodeNullableIfPresent(resourceName, forKey: .resourceName)
     }
 }

@@ -2,15 +2,23 @@
 import Foundation
 import KafkaRESTSupport
 
-/// ACL operations.
-extension Client {
+/// ACL operations, reached as `client.acl`.
+public struct ACLOperations: Sendable {
+    /// Sends the requests.
+    public let transport: any APITransport
+
+    /// Creates the group over `transport`.
+    public init(transport: any APITransport) {
+        self.transport = transport
+    }
+
     /// Search ACLs
     ///
     /// Finds ACL bindings that match every filter given. Leave a filter out (or pass ANY) to match all values of that field.
     ///
     /// `GET /clusters/{cluster_id}/acls` (operation `getKafkaAcls`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of ACL bindings.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -79,7 +87,7 @@ extension Client {
     ///
     /// `DELETE /clusters/{cluster_id}/acls` (operation `deleteKafkaAcls`)
     ///
-    /// - `200`: Success.
+    /// - `200`: The ACL bindings that were removed.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -140,5 +148,12 @@ extension Client {
         default:
             throw response.error(operationID: "batchCreateKafkaAcls")
         }
+    }
+}
+
+extension Client {
+    /// ACL operations.
+    public var acl: ACLOperations {
+        ACLOperations(transport: transport)
     }
 }

@@ -2,15 +2,23 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Broker operations.
-extension Client {
+/// Broker operations, reached as `client.broker`.
+public struct BrokerOperations: Sendable {
+    /// Sends the requests.
+    public let transport: any APITransport
+
+    /// Creates the group over `transport`.
+    public init(transport: any APITransport) {
+        self.transport = transport
+    }
+
     /// List brokers
     ///
     /// Returns every broker of the cluster with its host, port and rack.
     ///
     /// `GET /clusters/{cluster_id}/brokers` (operation `listKafkaBrokers`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of brokers.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -37,7 +45,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/brokers/{broker_id}` (operation `getKafkaBroker`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A broker of the cluster.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -57,5 +65,12 @@ extension Client {
         default:
             throw response.error(operationID: "getKafkaBroker")
         }
+    }
+}
+
+extension Client {
+    /// Broker operations.
+    public var broker: BrokerOperations {
+        BrokerOperations(transport: transport)
     }
 }

@@ -2,15 +2,23 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Cluster Link operations.
-extension Client {
+/// Cluster Link operations, reached as `client.clusterLink`.
+public struct ClusterLinkOperations: Sendable {
+    /// Sends the requests.
+    public let transport: any APITransport
+
+    /// Creates the group over `transport`.
+    public init(transport: any APITransport) {
+        self.transport = transport
+    }
+
     /// List cluster links
     ///
     /// Returns every cluster link that has this cluster as one end.
     ///
     /// `GET /clusters/{cluster_id}/links` (operation `listKafkaLinks`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of cluster links.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `429`: Rate limit reached. The body is an HTML page from the server, not JSON; back off and retry.
@@ -69,7 +77,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/links/{link_name}` (operation `getKafkaLink`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A cluster link.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `429`: Rate limit reached. The body is an HTML page from the server, not JSON; back off and retry.
@@ -128,7 +136,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/links/{link_name}/configs` (operation `listKafkaLinkConfigs`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of cluster link settings.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `429`: Rate limit reached. The body is an HTML page from the server, not JSON; back off and retry.
@@ -155,7 +163,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/links/{link_name}/configs/{config_name}` (operation `getKafkaLinkConfigs`)
     ///
-    /// - `200`: Success.
+    /// - `200`: One setting of a cluster link.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `429`: Rate limit reached. The body is an HTML page from the server, not JSON; back off and retry.
@@ -261,5 +269,12 @@ extension Client {
         default:
             throw response.error(operationID: "updateKafkaLinkConfigBatch")
         }
+    }
+}
+
+extension Client {
+    /// Cluster Link operations.
+    public var clusterLink: ClusterLinkOperations {
+        ClusterLinkOperations(transport: transport)
     }
 }

@@ -2,15 +2,23 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Cluster operations.
-extension Client {
+/// Cluster operations, reached as `client.cluster`.
+public struct ClusterOperations: Sendable {
+    /// Sends the requests.
+    public let transport: any APITransport
+
+    /// Creates the group over `transport`.
+    public init(transport: any APITransport) {
+        self.transport = transport
+    }
+
     /// List clusters
     ///
     /// Returns the Kafka cluster behind this REST endpoint. A self-managed proxy fronts exactly one cluster, so the list has a single entry.
     ///
     /// `GET /clusters` (operation `listKafkaClusters`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of clusters.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -35,7 +43,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}` (operation `getKafkaCluster`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A Kafka cluster and links to what it contains.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -54,5 +62,12 @@ extension Client {
         default:
             throw response.error(operationID: "getKafkaCluster")
         }
+    }
+}
+
+extension Client {
+    /// Cluster operations.
+    public var cluster: ClusterOperations {
+        ClusterOperations(transport: transport)
     }
 }

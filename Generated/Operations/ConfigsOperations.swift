@@ -2,15 +2,23 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Configs operations.
-extension Client {
+/// Configs operations, reached as `client.configs`.
+public struct ConfigsOperations: Sendable {
+    /// Sends the requests.
+    public let transport: any APITransport
+
+    /// Creates the group over `transport`.
+    public init(transport: any APITransport) {
+        self.transport = transport
+    }
+
     /// List cluster-wide broker configs
     ///
     /// Returns the dynamic broker settings that apply to every broker of the cluster.
     ///
     /// `GET /clusters/{cluster_id}/broker-configs` (operation `listKafkaClusterConfigs`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of cluster-wide broker settings.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -37,7 +45,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/broker-configs/{name}` (operation `getKafkaClusterConfig`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A dynamic broker setting applied to the whole cluster.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -149,7 +157,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/brokers/-/configs` (operation `listKafkaAllBrokerConfigs`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of broker settings.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -176,7 +184,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/brokers/{broker_id}/configs` (operation `listKafkaBrokerConfigs`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of broker settings.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -204,7 +212,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/brokers/{broker_id}/configs/{name}` (operation `getKafkaBrokerConfig`)
     ///
-    /// - `200`: Success.
+    /// - `200`: One setting of one broker.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -320,7 +328,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/topics/-/configs` (operation `listKafkaAllTopicConfigs`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of topic settings.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -347,7 +355,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/topics/{topic_name}/configs` (operation `listKafkaTopicConfigs`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of topic settings.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -376,7 +384,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/topics/{topic_name}/configs/{name}` (operation `getKafkaTopicConfig`)
     ///
-    /// - `200`: Success.
+    /// - `200`: One setting of one topic.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -496,7 +504,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/topics/{topic_name}/default-configs` (operation `listKafkaDefaultTopicConfigs`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of topic settings.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `404`: The cluster, topic or other resource in the path does not exist.
@@ -516,5 +524,12 @@ extension Client {
         default:
             throw response.error(operationID: "listKafkaDefaultTopicConfigs")
         }
+    }
+}
+
+extension Client {
+    /// Configs operations.
+    public var configs: ConfigsOperations {
+        ConfigsOperations(transport: transport)
     }
 }

@@ -2,15 +2,23 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Consumer Group operations.
-extension Client {
+/// Consumer Group operations, reached as `client.consumerGroup`.
+public struct ConsumerGroupOperations: Sendable {
+    /// Sends the requests.
+    public let transport: any APITransport
+
+    /// Creates the group over `transport`.
+    public init(transport: any APITransport) {
+        self.transport = transport
+    }
+
     /// List consumer groups
     ///
     /// Returns every consumer group known to the cluster.
     ///
     /// `GET /clusters/{cluster_id}/consumer-groups` (operation `listKafkaConsumerGroups`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of consumer groups.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -37,7 +45,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/consumer-groups/{consumer_group_id}` (operation `getKafkaConsumerGroup`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A consumer group.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -65,7 +73,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/consumer-groups/{consumer_group_id}/consumers` (operation `listKafkaConsumers`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of consumer group members.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -93,7 +101,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/consumer-groups/{consumer_group_id}/consumers/{consumer_id}` (operation `getKafkaConsumer`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A member of a consumer group.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -122,7 +130,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/consumer-groups/{consumer_group_id}/consumers/{consumer_id}/assignments` (operation `listKafkaConsumerAssignment`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of partition assignments.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -151,7 +159,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/consumer-groups/{consumer_group_id}/consumers/{consumer_id}/assignments/{topic_name}/partitions/{partition_id}` (operation `getKafkaConsumerAssignment`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A topic partition owned by one consumer.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -182,7 +190,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/consumer-groups/{consumer_group_id}/lag-summary` (operation `getKafkaConsumerGroupLagSummary`)
     ///
-    /// - `200`: Success.
+    /// - `200`: Total lag of a consumer group and where the largest lag is.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -210,7 +218,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/consumer-groups/{consumer_group_id}/lags` (operation `listKafkaConsumerLags`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of per-partition lags.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -238,7 +246,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/consumer-groups/{consumer_group_id}/lags/{topic_name}/partitions/{partition_id}` (operation `getKafkaConsumerLag`)
     ///
-    /// - `200`: Success.
+    /// - `200`: Offsets and lag of a consumer group on one partition.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -260,5 +268,12 @@ extension Client {
         default:
             throw response.error(operationID: "getKafkaConsumerLag")
         }
+    }
+}
+
+extension Client {
+    /// Consumer Group operations.
+    public var consumerGroup: ConsumerGroupOperations {
+        ConsumerGroupOperations(transport: transport)
     }
 }

@@ -2,15 +2,23 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Mirror Topic operations.
-extension Client {
+/// Mirror Topic operations, reached as `client.mirrorTopic`.
+public struct MirrorTopicOperations: Sendable {
+    /// Sends the requests.
+    public let transport: any APITransport
+
+    /// Creates the group over `transport`.
+    public init(transport: any APITransport) {
+        self.transport = transport
+    }
+
     /// List mirror topics of all links
     ///
     /// Returns the mirror topics of every cluster link of this cluster, optionally only those in one status.
     ///
     /// `GET /clusters/{cluster_id}/links/-/mirrors` (operation `listKafkaMirrorTopics`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of mirror topics.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `429`: Rate limit reached. The body is an HTML page from the server, not JSON; back off and retry.
@@ -38,7 +46,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/links/{link_name}/mirrors` (operation `listKafkaMirrorTopicsUnderLink`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of mirror topics.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `429`: Rate limit reached. The body is an HTML page from the server, not JSON; back off and retry.
@@ -95,7 +103,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/links/{link_name}/mirrors/{mirror_topic_name}` (operation `readKafkaMirrorTopic`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A mirror topic and its replication status.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `429`: Rate limit reached. The body is an HTML page from the server, not JSON; back off and retry.
@@ -125,7 +133,7 @@ extension Client {
     ///
     /// `POST /clusters/{cluster_id}/links/{link_name}/mirrors:failover` (operation `updateKafkaMirrorTopicsFailover`)
     ///
-    /// - `200`: Success.
+    /// - `200`: Outcome per mirror topic; an entry with a non-null error_code failed.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `429`: Rate limit reached. The body is an HTML page from the server, not JSON; back off and retry.
@@ -156,7 +164,7 @@ extension Client {
     ///
     /// `POST /clusters/{cluster_id}/links/{link_name}/mirrors:pause` (operation `updateKafkaMirrorTopicsPause`)
     ///
-    /// - `200`: Success.
+    /// - `200`: Outcome per mirror topic; an entry with a non-null error_code failed.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `429`: Rate limit reached. The body is an HTML page from the server, not JSON; back off and retry.
@@ -187,7 +195,7 @@ extension Client {
     ///
     /// `POST /clusters/{cluster_id}/links/{link_name}/mirrors:promote` (operation `updateKafkaMirrorTopicsPromote`)
     ///
-    /// - `200`: Success.
+    /// - `200`: Outcome per mirror topic; an entry with a non-null error_code failed.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `429`: Rate limit reached. The body is an HTML page from the server, not JSON; back off and retry.
@@ -218,7 +226,7 @@ extension Client {
     ///
     /// `POST /clusters/{cluster_id}/links/{link_name}/mirrors:resume` (operation `updateKafkaMirrorTopicsResume`)
     ///
-    /// - `200`: Success.
+    /// - `200`: Outcome per mirror topic; an entry with a non-null error_code failed.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `429`: Rate limit reached. The body is an HTML page from the server, not JSON; back off and retry.
@@ -249,7 +257,7 @@ extension Client {
     ///
     /// `POST /clusters/{cluster_id}/links/{link_name}/mirrors:reverse-and-pause-mirror` (operation `updateKafkaMirrorTopicsReverseAndPauseMirror`)
     ///
-    /// - `200`: Success.
+    /// - `200`: Outcome per mirror topic; an entry with a non-null error_code failed.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `429`: Rate limit reached. The body is an HTML page from the server, not JSON; back off and retry.
@@ -280,7 +288,7 @@ extension Client {
     ///
     /// `POST /clusters/{cluster_id}/links/{link_name}/mirrors:reverse-and-start-mirror` (operation `updateKafkaMirrorTopicsReverseAndStartMirror`)
     ///
-    /// - `200`: Success.
+    /// - `200`: Outcome per mirror topic; an entry with a non-null error_code failed.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `429`: Rate limit reached. The body is an HTML page from the server, not JSON; back off and retry.
@@ -311,7 +319,7 @@ extension Client {
     ///
     /// `POST /clusters/{cluster_id}/links/{link_name}/mirrors:truncate-and-restore` (operation `updateKafkaMirrorTopicsTruncateAndRestoreMirror`)
     ///
-    /// - `200`: Success.
+    /// - `200`: Outcome per mirror topic; an entry with a non-null error_code failed.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `429`: Rate limit reached. The body is an HTML page from the server, not JSON; back off and retry.
@@ -336,5 +344,12 @@ extension Client {
         default:
             throw response.error(operationID: "updateKafkaMirrorTopicsTruncateAndRestoreMirror")
         }
+    }
+}
+
+extension Client {
+    /// Mirror Topic operations.
+    public var mirrorTopic: MirrorTopicOperations {
+        MirrorTopicOperations(transport: transport)
     }
 }

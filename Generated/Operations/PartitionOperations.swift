@@ -2,15 +2,23 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Partition operations.
-extension Client {
+/// Partition operations, reached as `client.partition`.
+public struct PartitionOperations: Sendable {
+    /// Sends the requests.
+    public let transport: any APITransport
+
+    /// Creates the group over `transport`.
+    public init(transport: any APITransport) {
+        self.transport = transport
+    }
+
     /// List all ongoing reassignments
     ///
     /// Returns the partition reassignments in progress across the whole cluster.
     ///
     /// `GET /clusters/{cluster_id}/topics/-/partitions/-/reassignment` (operation `listKafkaAllReplicaReassignments`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of partition reassignments.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -38,7 +46,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/topics/{topic_name}/partitions` (operation `listKafkaPartitions`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of partitions.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -67,7 +75,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/topics/{topic_name}/partitions/-/reassignment` (operation `listKafkaReplicaReassignments`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of partition reassignments.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -96,7 +104,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/topics/{topic_name}/partitions/{partition_id}` (operation `getKafkaPartition`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A partition of a topic.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -126,7 +134,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/topics/{topic_name}/partitions/{partition_id}/reassignment` (operation `getKafkaReplicaReassignment`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A partition reassignment in progress.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -148,5 +156,12 @@ extension Client {
         default:
             throw response.error(operationID: "getKafkaReplicaReassignment")
         }
+    }
+}
+
+extension Client {
+    /// Partition operations.
+    public var partition: PartitionOperations {
+        PartitionOperations(transport: transport)
     }
 }

@@ -2,8 +2,16 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Records operations.
-extension Client {
+/// Records operations, reached as `client.records`.
+public struct RecordsOperations: Sendable {
+    /// Sends the requests.
+    public let transport: any APITransport
+
+    /// Creates the group over `transport`.
+    public init(transport: any APITransport) {
+        self.transport = transport
+    }
+
     /// Produce records
     ///
     /// Appends records to a topic. There are three ways to use this endpoint:
@@ -76,5 +84,12 @@ extension Client {
         default:
             throw response.error(operationID: "produceRecordsBatch")
         }
+    }
+}
+
+extension Client {
+    /// Records operations.
+    public var records: RecordsOperations {
+        RecordsOperations(transport: transport)
     }
 }

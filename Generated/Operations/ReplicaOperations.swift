@@ -2,15 +2,23 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Replica operations.
-extension Client {
+/// Replica operations, reached as `client.replica`.
+public struct ReplicaOperations: Sendable {
+    /// Sends the requests.
+    public let transport: any APITransport
+
+    /// Creates the group over `transport`.
+    public init(transport: any APITransport) {
+        self.transport = transport
+    }
+
     /// List replicas on a broker
     ///
     /// Returns every partition replica hosted by one broker, across all topics.
     ///
     /// `GET /clusters/{cluster_id}/brokers/{broker_id}/partition-replicas` (operation `listKafkaReplicasByBroker`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of replicas.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -38,7 +46,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/topics/{topic_name}/partitions/{partition_id}/replicas` (operation `listKafkaReplicas`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of replicas.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -68,7 +76,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/topics/{topic_name}/partitions/{partition_id}/replicas/{broker_id}` (operation `getKafkaReplica`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A replica of a partition on one broker.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -91,5 +99,12 @@ extension Client {
         default:
             throw response.error(operationID: "getKafkaReplica")
         }
+    }
+}
+
+extension Client {
+    /// Replica operations.
+    public var replica: ReplicaOperations {
+        ReplicaOperations(transport: transport)
     }
 }

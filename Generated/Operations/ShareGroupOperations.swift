@@ -2,15 +2,23 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Share Group operations.
-extension Client {
+/// Share Group operations, reached as `client.shareGroup`.
+public struct ShareGroupOperations: Sendable {
+    /// Sends the requests.
+    public let transport: any APITransport
+
+    /// Creates the group over `transport`.
+    public init(transport: any APITransport) {
+        self.transport = transport
+    }
+
     /// List share groups
     ///
     /// Returns every share group (KIP-932 queue-style consumption) in the cluster.
     ///
     /// `GET /clusters/{cluster_id}/share-groups` (operation `listKafkaShareGroups`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of share groups.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -37,7 +45,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/share-groups/{group_id}` (operation `getKafkaShareGroup`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A share group.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -65,7 +73,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/share-groups/{group_id}/consumers` (operation `listKafkaShareGroupConsumers`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of share group members.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -93,7 +101,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/share-groups/{group_id}/consumers/{consumer_id}` (operation `getKafkaShareGroupConsumer`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A member of a share group.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -122,7 +130,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/share-groups/{group_id}/consumers/{consumer_id}/assignments` (operation `listKafkaShareGroupConsumerAssignments`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of share group assignments.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -143,5 +151,12 @@ extension Client {
         default:
             throw response.error(operationID: "listKafkaShareGroupConsumerAssignments")
         }
+    }
+}
+
+extension Client {
+    /// Share Group operations.
+    public var shareGroup: ShareGroupOperations {
+        ShareGroupOperations(transport: transport)
     }
 }

@@ -2,15 +2,23 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Streams Group operations.
-extension Client {
+/// Streams Group operations, reached as `client.streamsGroup`.
+public struct StreamsGroupOperations: Sendable {
+    /// Sends the requests.
+    public let transport: any APITransport
+
+    /// Creates the group over `transport`.
+    public init(transport: any APITransport) {
+        self.transport = transport
+    }
+
     /// List streams groups
     ///
     /// Returns every Kafka Streams group (KIP-1071 protocol) in the cluster.
     ///
     /// `GET /clusters/{cluster_id}/streams-groups` (operation `listKafkaStreamsGroups`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of streams groups.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -37,7 +45,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/streams-groups/{group_id}` (operation `getKafkaStreamsGroup`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A Kafka Streams group.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -65,7 +73,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/streams-groups/{group_id}/members` (operation `listKafkaStreamsGroupMembers`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of streams group members.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -93,7 +101,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/streams-groups/{group_id}/members/{member_id}` (operation `getKafkaStreamsGroupMember`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A member of a streams group.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -122,7 +130,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/streams-groups/{group_id}/members/{member_id}/assignments` (operation `getKafkaStreamsGroupMemberAssignments`)
     ///
-    /// - `200`: Success.
+    /// - `200`: Links to the active, standby and warm-up tasks of a streams group member.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -151,7 +159,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/streams-groups/{group_id}/members/{member_id}/assignments/{assignments_type}` (operation `listKafkaStreamsGroupMemberAssignmentTasks`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of streams tasks.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -181,7 +189,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/streams-groups/{group_id}/members/{member_id}/assignments/{assignments_type}/subtopologies/{subtopology_id}` (operation `getKafkaStreamsGroupMemberAssignmentTaskPartitions`)
     ///
-    /// - `200`: Success.
+    /// - `200`: Tasks of one subtopology, given as partition numbers.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -212,7 +220,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/streams-groups/{group_id}/members/{member_id}/target-assignments` (operation `getKafkaStreamsGroupMemberTargetAssignments`)
     ///
-    /// - `200`: Success.
+    /// - `200`: Links to the active, standby and warm-up tasks of a streams group member.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -241,7 +249,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/streams-groups/{group_id}/members/{member_id}/target-assignments/{assignments_type}` (operation `listKafkaStreamsGroupMemberTargetAssignmentTasks`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of streams tasks.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -271,7 +279,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/streams-groups/{group_id}/members/{member_id}/target-assignments/{assignments_type}/subtopologies/{subtopology_id}` (operation `getKafkaStreamsGroupMemberTargetAssignmentTaskPartitions`)
     ///
-    /// - `200`: Success.
+    /// - `200`: Tasks of one subtopology, given as partition numbers.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -302,7 +310,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/streams-groups/{group_id}/subtopologies` (operation `listKafkaStreamsGroupSubtopologies`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of subtopologies.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -330,7 +338,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/streams-groups/{group_id}/subtopologies/{subtopology_id}` (operation `getKafkaStreamsGroupSubtopology`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A subtopology of a streams application.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -351,5 +359,12 @@ extension Client {
         default:
             throw response.error(operationID: "getKafkaStreamsGroupSubtopology")
         }
+    }
+}
+
+extension Client {
+    /// Streams Group operations.
+    public var streamsGroup: StreamsGroupOperations {
+        StreamsGroupOperations(transport: transport)
     }
 }

@@ -2,15 +2,23 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Topic operations.
-extension Client {
+/// Topic operations, reached as `client.topic`.
+public struct TopicOperations: Sendable {
+    /// Sends the requests.
+    public let transport: any APITransport
+
+    /// Creates the group over `transport`.
+    public init(transport: any APITransport) {
+        self.transport = transport
+    }
+
     /// List topics
     ///
     /// Returns every topic of the cluster that the caller may see.
     ///
     /// `GET /clusters/{cluster_id}/topics` (operation `listKafkaTopics`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A page of topics.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -69,7 +77,7 @@ extension Client {
     ///
     /// `GET /clusters/{cluster_id}/topics/{topic_name}` (operation `getKafkaTopic`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A topic.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -128,7 +136,7 @@ extension Client {
     ///
     /// `PATCH /clusters/{cluster_id}/topics/{topic_name}` (operation `updatePartitionCountKafkaTopic`)
     ///
-    /// - `200`: Success.
+    /// - `200`: A topic.
     /// - `400`: The request is malformed or names an invalid value.
     /// - `401`: No valid credentials were sent.
     /// - `403`: The credentials are valid but lack permission for this action.
@@ -150,5 +158,12 @@ extension Client {
         default:
             throw response.error(operationID: "updatePartitionCountKafkaTopic")
         }
+    }
+}
+
+extension Client {
+    /// Topic operations.
+    public var topic: TopicOperations {
+        TopicOperations(transport: transport)
     }
 }

@@ -196,8 +196,11 @@ struct ModelSnippetTests {
                   foo_bar: {type: string}
                   fooBar: {type: string}
                   cluster_id: {type: string}
+                  self: {type: string}
             """)
         let lines = rendered.lines("Models/DataModel.swift")
+        #expect(lines.contains("public var selfValue: String?"))
+        #expect(lines.contains("case selfValue = \"self\""))
         #expect(lines.contains("public struct DataModel: Codable, Sendable, Hashable {"))
         #expect(lines.contains("public var `default`: String?"))
         #expect(lines.contains("public var fooBar: String?"))

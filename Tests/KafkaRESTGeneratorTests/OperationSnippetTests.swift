@@ -53,6 +53,8 @@ struct OperationSnippetTests {
                   '429': {$ref: '#/components/responses/TooManyRequests'}
             """, components: Self.components)
         let lines = rendered.lines("Operations/TopicOperations.swift")
+        #expect(lines.contains("public struct TopicOperations: Sendable {"))
+        #expect(lines.contains("public var topic: TopicOperations {"))
         #expect(lines.contains("public func createKafkaTopic(clusterID: String, body: CreateTopicRequest) async throws -> TopicData {"))
         #expect(lines.contains(#"var request = APIRequest(operationID: "createKafkaTopic", method: .post, pathTemplate: "/clusters/{cluster_id}/topics", path: "/clusters/\(PathSegment.encode(clusterID))/topics")"#))
         #expect(lines.contains(#"try request.setJSONBody(body, contentType: "application/json")"#))
@@ -171,6 +173,6 @@ struct OperationSnippetTests {
                 responses:
                   '200': {description: ok}
             """)
-        #expect(rendered.file("OperationCatalog.swift").contains(#"OperationDescriptor(operationID: "produceRecord", functionName: "produceRecord", method: "POST", pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/records", group: "Default", isStreaming: true, availability: ["cloud", "self-managed"]),"#))
+        #expect(rendered.file("OperationCatalog.swift").contains(#"OperationDescriptor(operationID: "produceRecord", functionName: "produceRecord", method: "POST", pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/records", group: "Default", groupProperty: "defaultOperations", isStreaming: true, availability: ["cloud", "self-managed"]),"#))
     }
 }

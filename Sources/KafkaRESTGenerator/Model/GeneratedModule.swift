@@ -5,10 +5,23 @@ struct GeneratedModule: Sendable {
     var types: [GeneratedType]
     /// Operations in spec order.
     var operations: [GeneratedOperation]
+    /// API groups (tags) in order of first use.
+    var groups: [OperationGroup]
     /// The spec's title.
     var title: String
     /// The spec's file name (no folders), for headers.
     var specFileName: String
+}
+
+/// An API group: the operations of one tag, generated as one struct that
+/// `Client` exposes as a property (`client.topic.listKafkaTopics(…)`).
+struct OperationGroup: Sendable {
+    /// The tag.
+    var tag: String
+    /// The struct's name, e.g. `TopicOperations`.
+    var typeName: String
+    /// The `Client` property, e.g. `topic`.
+    var property: String
 }
 
 /// A generated named type.

@@ -2,6 +2,13 @@ import Foundation
 
 /// Stages 2 and 3: from the loaded document to the intermediate model.
 enum ModuleBuilder {
+    /// A group's `Client` property: the tag in lower camel case, with
+    /// `Operations` appended where that would be a keyword (`default`).
+    private static func propertyName(_ tag: String) -> String {
+        let name = SwiftNaming.memberName(tag)
+        return SwiftNaming.escaped(name) == name ? name : name + "Operations"
+    }
+
     /// Builds the module: component types first (so their names win), then
     /// operations (which may add inline types), types sorted by name.
     static func build(_ document: OpenAPIDocument, diagnostics: inout Diagnostics) -> GeneratedModule {
@@ -10,10 +17,20 @@ enum ModuleBuilder {
         schemas.translateComponents()
         var operations = OperationTranslator(resolver: resolver, schemas: schemas)
         let generated = operations.translate(document)
+        var properties = NameScope(reserved: ["transport", "init", "self"])
+        var groups: [OperationGroup] = []
+        for operation in generated where !groups.contains(where: { $0.tag == operation.group }) {
+            groups.append(OperationGroup(
+                tag: operation.group,
+                typeName: operations.schemas.claimTypeName(SwiftNaming.typeName(operation.group) + "Operations"),
+                property: properties.claim(Self.propertyName(operation.group))
+            ))
+        }
         diagnostics = operations.diagnostics
         return GeneratedModule(
             types: operations.schemas.types.sorted { $0.name < $1.name },
             operations: generated,
+            groups: groups,
             title: document.title,
             specFileName: (document.file as NSString).lastPathComponent
         )

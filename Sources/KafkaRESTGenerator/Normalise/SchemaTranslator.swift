@@ -19,6 +19,9 @@ struct SchemaTranslator {
         }
     }
 
+    /// Property names a struct cannot use; `self` becomes `selfValue`.
+    private static let reservedMembers: Set<String> = ["init", "self", "Type", "CodingKeys"]
+
     /// Declares every component schema as a named type.
     mutating func translateComponents() {
         var declared: Set<String> = []
@@ -146,13 +149,14 @@ struct SchemaTranslator {
         var required: Set<String> = []
         var visited: Set<String> = []
         collect(schema, into: &merged, required: &required, visited: &visited)
-        var names = NameScope(reserved: ["init", "self", "Type", "CodingKeys"])
+        var names = NameScope(reserved: Self.reservedMembers)
         let declared = Set(merged.map(\.name))
         for missing in required.subtracting(declared).sorted() {
             diagnostics.warn("required property '\(missing)' is not defined in 'properties'; ignored", at: schema.location)
         }
         return merged.map { wireName, ref in
-            let swiftName = names.claim(SwiftNaming.memberName(wireName))
+            let base = SwiftNaming.memberName(wireName)
+            let swiftName = names.claim(Self.reservedMembers.contains(base) ? base + "Value" : base)
             let type = usage(ref, hint: typeName + SwiftNaming.typeName(wireName))
             let resolved = resolver.schema(ref, &diagnostics)
             return GeneratedProperty(

@@ -12,15 +12,17 @@ struct CatalogEntryContext {
     var method: String
     var path: String
     var group: String
+    var groupProperty: String
     var streaming: Bool
     var availability: String
 
-    init(_ operation: GeneratedOperation) {
+    init(_ operation: GeneratedOperation, group: OperationGroup?) {
         operationID = SwiftLiteral.string(operation.operationID)
         functionName = SwiftLiteral.string(operation.name)
         method = SwiftLiteral.string(operation.method)
         path = SwiftLiteral.string(operation.path)
-        group = SwiftLiteral.string(operation.group)
+        self.group = SwiftLiteral.string(operation.group)
+        groupProperty = SwiftLiteral.string(group?.property ?? "")
         streaming = operation.streaming
         availability = operation.availability.map(SwiftLiteral.string).joined(separator: ", ")
     }

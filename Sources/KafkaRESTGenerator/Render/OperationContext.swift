@@ -2,6 +2,8 @@
 struct OperationsFileContext {
     var header: String
     var group: String
+    var typeName: String
+    var property: String
     var operations: [OperationContext]
     var responseEnums: [ResponseEnumContext]
 }

@@ -46,23 +46,24 @@ struct TemplateRenderer {
         for type in module.types {
             files["Models/\(type.name).swift"] = try render("Model", ModelContext(type, header: header))
         }
-        var groups: [String: [GeneratedOperation]] = [:]
-        for operation in module.operations {
-            groups[operation.group, default: []].append(operation)
-        }
-        for (group, operations) in groups {
+        for group in module.groups {
+            let operations = module.operations.filter { $0.group == group.tag }
             let context = OperationsFileContext(
                 header: header,
-                group: group,
+                group: group.tag,
+                typeName: group.typeName,
+                property: group.property,
                 operations: operations.map(OperationContext.init),
                 responseEnums: operations.compactMap(ResponseEnumContext.init)
             )
-            files["Operations/\(SwiftNaming.typeName(group))Operations.swift"] = try render("Operations", context)
+            files["Operations/\(group.typeName).swift"] = try render("Operations", context)
         }
         files["Client.swift"] = try render("Client", ["header": header, "title": module.title])
         let catalog = CatalogContext(
             header: header,
-            operations: module.operations.map(CatalogEntryContext.init),
+            operations: module.operations.map { operation in
+                CatalogEntryContext(operation, group: module.groups.first { $0.tag == operation.group })
+            },
             types: module.types.filter(\.isComponent).sorted { $0.schemaName < $1.schemaName }.map {
                 RegistryEntryContext(literal: SwiftLiteral.string($0.schemaName), name: $0.name)
             }
