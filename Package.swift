@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "KafkaREST", targets: ["KafkaREST"]),
         .library(name: "KafkaRESTSupport", targets: ["KafkaRESTSupport"]),
         .library(name: "KafkaRESTTesting", targets: ["KafkaRESTTesting"]),
+        .library(name: "KafkaRESTValidation", targets: ["KafkaRESTValidation"]),
         .executable(name: "kafka-rest-gen", targets: ["kafka-rest-gen"]),
         .executable(name: "kafka-rest", targets: ["kafka-rest"]),
     ],
@@ -29,6 +30,8 @@ let package = Package(
             dependencies: ["KafkaRESTSupport"],
             path: "Generated"
         ),
+        // Payload validation against the generated schema table, plus Kafka REST's own rules.
+        .target(name: "KafkaRESTValidation", dependencies: ["KafkaRESTAPI", "KafkaRESTSupport"]),
         // The hand-written client users import: configuration, credentials,
         // retry, logging, pagination, produce, over an async-http-client transport.
         .target(
@@ -36,6 +39,7 @@ let package = Package(
             dependencies: [
                 "KafkaRESTAPI",
                 "KafkaRESTSupport",
+                "KafkaRESTValidation",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -55,6 +59,7 @@ let package = Package(
         .target(
             name: "KafkaRESTGenerator",
             dependencies: [
+                "KafkaRESTSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -76,6 +81,7 @@ let package = Package(
         .testTarget(name: "KafkaRESTSupportTests", dependencies: ["KafkaRESTSupport"]),
         .testTarget(name: "KafkaRESTGeneratorTests", dependencies: ["KafkaRESTGenerator"]),
         .testTarget(name: "KafkaRESTTests", dependencies: ["KafkaREST", "KafkaRESTTesting"]),
+        .testTarget(name: "KafkaRESTValidationTests", dependencies: ["KafkaRESTValidation", "KafkaRESTGenerator"]),
         .testTarget(name: "KafkaRESTAPITests", dependencies: ["KafkaRESTAPI", "KafkaRESTSupport", "KafkaRESTGenerator"]),
         .testTarget(
             name: "SpecTests",

@@ -71,7 +71,7 @@ public struct ACLOperations: Sendable {
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
     public func createKafkaAcls(clusterID: String, body: CreateAclRequestData? = nil) async throws {
         var request = APIRequest(operationID: "createKafkaAcls", method: .post, pathTemplate: "/clusters/{cluster_id}/acls", path: "/clusters/\(PathSegment.encode(clusterID))/acls")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateAclRequestData") }
         let response = try await transport.send(request)
         switch response.status {
         case 201:
@@ -140,7 +140,7 @@ public struct ACLOperations: Sendable {
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
     public func batchCreateKafkaAcls(clusterID: String, body: CreateAclRequestDataList? = nil) async throws {
         var request = APIRequest(operationID: "batchCreateKafkaAcls", method: .post, pathTemplate: "/clusters/{cluster_id}/acls:batch", path: "/clusters/\(PathSegment.encode(clusterID))/acls:batch")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateAclRequestDataList") }
         let response = try await transport.send(request)
         switch response.status {
         case 201:

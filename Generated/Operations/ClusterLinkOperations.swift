@@ -61,7 +61,7 @@ public struct ClusterLinkOperations: Sendable {
         request.addQuery("link_name", linkName)
         request.addQuery("validate_only", validateOnly)
         request.addQuery("validate_link", validateLink)
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateLinkRequestData") }
         let response = try await transport.send(request)
         switch response.status {
         case 204:
@@ -204,7 +204,7 @@ public struct ClusterLinkOperations: Sendable {
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
     public func updateKafkaLinkConfig(clusterID: String, linkName: String, configName: String, body: UpdateLinkConfigRequestData? = nil) async throws {
         var request = APIRequest(operationID: "updateKafkaLinkConfig", method: .put, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/configs/{config_name}", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/configs/\(PathSegment.encode(configName))")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdateLinkConfigRequestData") }
         let response = try await transport.send(request)
         switch response.status {
         case 204:
@@ -261,7 +261,7 @@ public struct ClusterLinkOperations: Sendable {
     public func updateKafkaLinkConfigBatch(clusterID: String, linkName: String, body: AlterConfigBatchRequestData? = nil, validateOnly: Bool? = nil) async throws {
         var request = APIRequest(operationID: "updateKafkaLinkConfigBatch", method: .put, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/configs:alter", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/configs:alter")
         request.addQuery("validate_only", validateOnly)
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterConfigBatchRequestData") }
         let response = try await transport.send(request)
         switch response.status {
         case 204:

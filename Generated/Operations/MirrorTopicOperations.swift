@@ -87,7 +87,7 @@ public struct MirrorTopicOperations: Sendable {
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
     public func createKafkaMirrorTopic(clusterID: String, linkName: String, body: CreateMirrorTopicRequestData? = nil) async throws {
         var request = APIRequest(operationID: "createKafkaMirrorTopic", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateMirrorTopicRequestData") }
         let response = try await transport.send(request)
         switch response.status {
         case 204:
@@ -148,7 +148,7 @@ public struct MirrorTopicOperations: Sendable {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsFailover", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:failover", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:failover")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData") }
         let response = try await transport.send(request)
         switch response.status {
         case 200:
@@ -179,7 +179,7 @@ public struct MirrorTopicOperations: Sendable {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsPause", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:pause", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:pause")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData") }
         let response = try await transport.send(request)
         switch response.status {
         case 200:
@@ -210,7 +210,7 @@ public struct MirrorTopicOperations: Sendable {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsPromote", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:promote", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:promote")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData") }
         let response = try await transport.send(request)
         switch response.status {
         case 200:
@@ -241,7 +241,7 @@ public struct MirrorTopicOperations: Sendable {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsResume", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:resume", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:resume")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData") }
         let response = try await transport.send(request)
         switch response.status {
         case 200:
@@ -272,7 +272,7 @@ public struct MirrorTopicOperations: Sendable {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsReverseAndPauseMirror", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:reverse-and-pause-mirror", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:reverse-and-pause-mirror")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData") }
         let response = try await transport.send(request)
         switch response.status {
         case 200:
@@ -303,7 +303,7 @@ public struct MirrorTopicOperations: Sendable {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsReverseAndStartMirror", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:reverse-and-start-mirror", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:reverse-and-start-mirror")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData") }
         let response = try await transport.send(request)
         switch response.status {
         case 200:
@@ -336,7 +336,7 @@ public struct MirrorTopicOperations: Sendable {
         request.addQuery("include_partition_level_truncation_data", includePartitionLevelTruncationData)
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData") }
         let response = try await transport.send(request)
         switch response.status {
         case 200:

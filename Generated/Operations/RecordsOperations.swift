@@ -44,7 +44,7 @@ public struct RecordsOperations: Sendable {
         var request = APIRequest(operationID: "produceRecord", method: .post, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/records", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))/records")
         request.addQuery("dry_run", dryRun)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "ProduceRequest") }
         let response = try await transport.send(request)
         switch response.status {
         case 200:
@@ -76,7 +76,7 @@ public struct RecordsOperations: Sendable {
     public func produceRecordsBatch(clusterID: String, topicName: String, body: ProduceBatchRequest? = nil) async throws -> ProduceBatchResponse {
         var request = APIRequest(operationID: "produceRecordsBatch", method: .post, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/records:batch", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))/records:batch")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "ProduceBatchRequest") }
         let response = try await transport.send(request)
         switch response.status {
         case 207:

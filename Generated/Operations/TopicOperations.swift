@@ -61,7 +61,7 @@ public struct TopicOperations: Sendable {
     public func createKafkaTopic(clusterID: String, body: CreateTopicRequestData? = nil) async throws -> TopicData {
         var request = APIRequest(operationID: "createKafkaTopic", method: .post, pathTemplate: "/clusters/{cluster_id}/topics", path: "/clusters/\(PathSegment.encode(clusterID))/topics")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateTopicRequestData") }
         let response = try await transport.send(request)
         switch response.status {
         case 200, 201:
@@ -150,7 +150,7 @@ public struct TopicOperations: Sendable {
     public func updatePartitionCountKafkaTopic(clusterID: String, topicName: String, body: UpdatePartitionCountRequestData? = nil) async throws -> TopicData {
         var request = APIRequest(operationID: "updatePartitionCountKafkaTopic", method: .patch, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json") }
+        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdatePartitionCountRequestData") }
         let response = try await transport.send(request)
         switch response.status {
         case 200:

@@ -31,6 +31,9 @@ public struct APIRequest: Sendable {
     public var headers: HTTPHeaders
     /// The body, if any.
     public var body: RequestBody?
+    /// The component schema the JSON body follows, when the spec names one, so a
+    /// validator can check the body before it is sent.
+    public var bodySchemaName: String?
 
     /// Creates a request without query parameters, headers or body.
     public init(operationID: String, method: HTTPMethod, pathTemplate: String, path: String) {
@@ -41,6 +44,7 @@ public struct APIRequest: Sendable {
         query = []
         headers = HTTPHeaders()
         body = nil
+        bodySchemaName = nil
     }
 
     /// Appends `name=value`; `nil` adds nothing.
@@ -63,10 +67,12 @@ public struct APIRequest: Sendable {
         headers.add(name: name, value: value.parameterValue)
     }
 
-    /// Encodes `value` with `JSONEncoder` as a ``RequestBody/bytes(_:contentType:)`` body.
+    /// Encodes `value` with `JSONEncoder` as a ``RequestBody/bytes(_:contentType:)`` body;
+    /// `schemaName` records the component schema it follows (``bodySchemaName``).
     ///
     /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/encoding`` if encoding fails.
-    public mutating func setJSONBody<T: Encodable>(_ value: T, contentType: String = "application/json") throws {
+    public mutating func setJSONBody<T: Encodable>(_ value: T, contentType: String = "application/json", schemaName: String? = nil) throws {
+        bodySchemaName = schemaName
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         do {

@@ -65,3 +65,20 @@ struct GeneratedTypeTests {
         #expect(OperationCatalog.all.filter(\.isStreaming).map(\.operationID) == ["produceRecord"])
     }
 }
+
+@Suite("Generated schema table")
+struct GeneratedSchemaTableTests {
+    @Test func everyComponentHasADescriptionAndReferencesResolve() {
+        let table = SchemaTable.schemas
+        #expect(Set(table.keys) == Set(SchemaRegistry.types.keys))
+        func references(_ descriptor: SchemaDescriptor) -> [String] {
+            [descriptor.ref].compactMap { $0 }
+                + (descriptor.properties ?? []).flatMap { references($0.schema) }
+                + (descriptor.items.map(references) ?? [])
+                + (descriptor.additionalProperties.map(references) ?? [])
+        }
+        let dangling = table.values.flatMap(references).filter { table[$0] == nil }
+        #expect(dangling.isEmpty)
+        #expect(table["ProduceRequest"]?.type == "object")
+    }
+}

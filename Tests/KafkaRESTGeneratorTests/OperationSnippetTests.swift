@@ -57,7 +57,7 @@ struct OperationSnippetTests {
         #expect(lines.contains("public var topic: TopicOperations {"))
         #expect(lines.contains("public func createKafkaTopic(clusterID: String, body: CreateTopicRequest) async throws -> TopicData {"))
         #expect(lines.contains(#"var request = APIRequest(operationID: "createKafkaTopic", method: .post, pathTemplate: "/clusters/{cluster_id}/topics", path: "/clusters/\(PathSegment.encode(clusterID))/topics")"#))
-        #expect(lines.contains(#"try request.setJSONBody(body, contentType: "application/json")"#))
+        #expect(lines.contains(#"try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateTopicRequest")"#))
         #expect(lines.contains("case 201:"))
         #expect(lines.contains(#"return try response.decode(TopicData.self, operationID: "createKafkaTopic")"#))
         #expect(lines.contains(#"throw response.error(operationID: "createKafkaTopic")"#))

@@ -88,6 +88,9 @@ import Testing
         #expect(contentType == "application/json")
         try request.setJSONBody([1], contentType: "application/vnd.custom+json")
         #expect(request.body?.contentType == "application/vnd.custom+json")
+        #expect(request.bodySchemaName == nil)
+        try request.setJSONBody(["topic_name": "orders"], schemaName: "CreateTopicRequestData")
+        #expect(request.bodySchemaName == "CreateTopicRequestData")
     }
 
     @Test func wrapsEncodingFailuresInKafkaRESTError() throws {

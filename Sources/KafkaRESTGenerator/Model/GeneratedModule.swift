@@ -1,3 +1,5 @@
+import KafkaRESTSupport
+
 /// The intermediate model: everything the templates need and nothing about
 /// YAML. It is also what a schema table for payload validation is built from.
 struct GeneratedModule: Sendable {
@@ -7,6 +9,8 @@ struct GeneratedModule: Sendable {
     var operations: [GeneratedOperation]
     /// API groups (tags) in order of first use.
     var groups: [OperationGroup]
+    /// Component schema name → description, for payload validation.
+    var schemaTable: [String: SchemaDescriptor]
     /// The spec's title.
     var title: String
     /// The spec's file name (no folders), for headers.
@@ -134,6 +138,8 @@ struct GeneratedBody: Sendable {
     var type: TypeUsage?
     /// The content type sent.
     var contentType: String
+    /// The component schema of the body, when it is a `$ref`.
+    var schemaName: String?
     /// Required (no default).
     var required: Bool
     /// Documentation lines.

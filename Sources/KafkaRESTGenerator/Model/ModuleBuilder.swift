@@ -26,11 +26,14 @@ enum ModuleBuilder {
                 property: properties.claim(Self.propertyName(operation.group))
             ))
         }
-        diagnostics = operations.diagnostics
+        var tableBuilder = SchemaTableBuilder(resolver: resolver, diagnostics: operations.diagnostics)
+        let schemaTable = tableBuilder.table()
+        diagnostics = tableBuilder.diagnostics
         return GeneratedModule(
             types: operations.schemas.types.sorted { $0.name < $1.name },
             operations: generated,
             groups: groups,
+            schemaTable: schemaTable,
             title: document.title,
             specFileName: (document.file as NSString).lastPathComponent
         )

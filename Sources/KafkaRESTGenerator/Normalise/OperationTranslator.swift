@@ -135,10 +135,14 @@ struct OperationTranslator {
         }
         let documentation = DocumentationText.lines(body.description)
         guard MediaTypes.isJSON(media.contentType) else {
-            return GeneratedBody(type: nil, contentType: media.contentType, required: body.required, documentation: documentation)
+            return GeneratedBody(type: nil, contentType: media.contentType, schemaName: nil, required: body.required, documentation: documentation)
         }
         let type = media.schema.map { schemas.usage($0, hint: typePrefix + "Request") } ?? .json
-        return GeneratedBody(type: type, contentType: media.contentType, required: body.required, documentation: documentation)
+        var schemaName: String?
+        if case let .reference(text, location)? = media.schema {
+            schemaName = resolver.schemaName(text, at: location, &diagnostics)
+        }
+        return GeneratedBody(type: type, contentType: media.contentType, schemaName: schemaName, required: body.required, documentation: documentation)
     }
 
     private mutating func responses(of operation: Operation, success: Bool, typePrefix: String) -> [GeneratedResponse] {

@@ -95,9 +95,9 @@ extension OperationContext {
                     ? "request.body = .bytes(body, contentType: \(SwiftLiteral.string(body.contentType)))"
                     : "if let body { request.body = .bytes(body, contentType: \(SwiftLiteral.string(body.contentType))) }"
             } else {
-                bodyLine = body.required
-                    ? "try request.setJSONBody(body, contentType: \(SwiftLiteral.string(body.contentType)))"
-                    : "if let body { try request.setJSONBody(body, contentType: \(SwiftLiteral.string(body.contentType))) }"
+                let schema = body.schemaName.map { ", schemaName: \(SwiftLiteral.string($0))" } ?? ""
+                let call = "try request.setJSONBody(body, contentType: \(SwiftLiteral.string(body.contentType))\(schema))"
+                bodyLine = body.required ? call : "if let body { \(call) }"
             }
         }
         var queryLines: [String] = []

@@ -3,7 +3,7 @@ import Mustache
 
 /// Stage 4: renders the intermediate model into Swift files through the
 /// Mustache templates of a folder (`Model`, `Operations`, `Client`,
-/// `OperationCatalog`, `SchemaRegistry`; `Package` for `--package-dir`).
+/// `OperationCatalog`, `SchemaRegistry`, `SchemaTable`; `Package` for `--package-dir`).
 struct TemplateRenderer {
     private let library: MustacheLibrary
     private let folder: String
@@ -70,6 +70,7 @@ struct TemplateRenderer {
         )
         files["OperationCatalog.swift"] = try render("OperationCatalog", catalog)
         files["SchemaRegistry.swift"] = try render("SchemaRegistry", catalog)
+        files["SchemaTable.swift"] = try render("SchemaTable", SchemaTableContext(header: header, table: module.schemaTable))
         return files.mapValues(Self.tidy)
     }
 
