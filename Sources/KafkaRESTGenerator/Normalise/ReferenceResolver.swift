@@ -29,21 +29,7 @@ struct ReferenceResolver {
 
     /// The schema behind a reference (following chains), or nil when broken.
     func schema(_ ref: Ref<Schema>, _ diagnostics: inout Diagnostics) -> Schema? {
-        var current = ref
-        var seen: Set<String> = []
-        while true {
-            switch current {
-            case let .value(schema):
-                return schema
-            case let .reference(text, location):
-                guard seen.insert(text).inserted else {
-                    diagnostics.warn("'$ref: \(text)' refers to itself in a loop", at: location)
-                    return nil
-                }
-                guard let name = schemaName(text, at: location, &diagnostics), let next = schemas[name] else { return nil }
-                current = next
-            }
-        }
+        resolve(ref, kind: "schemas", table: schemas, &diagnostics)
     }
 
     /// The parameter behind a reference.
