@@ -1,0 +1,144 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+
+/// Sends requests with AsyncHTTPClient: keep-alive connections, TLS certificate
+/// verification, no redirects, a per-request timeout and a bound on response bodies.
+///
+/// Networking failures are thrown as ``TransportFailure`` whose ``TransportFailure/phase``
+/// says whether the server could have seen the request (see ``TransportFailureClassifier``).
+public struct AsyncHTTPClientTransport: APITransport {
+    /// The largest response body accepted by default: 32 MiB.
+    public static let defaultMaximumResponseBodySize = 32 * 1024 * 1024
+
+    /// The base URL requests are resolved against, including `/kafka/v3` or `/v3`.
+    public let baseURL: URL
+    /// The connect timeout (applied to a client the transport creates) and the request timeout.
+    public let timeouts: Timeouts
+    /// The largest response body read; a larger one fails the request.
+    public let maximumResponseBodySize: Int
+    private let client: HTTPClient
+    private let ownsClient: Bool
+
+    /// Creates a transport.
+    ///
+    /// - Parameters:
+    ///   - baseURL: The API base URL, including `/kafka/v3` or `/v3`.
+    ///   - timeouts: ``Timeouts/connect`` configures a client the transport creates;
+    ///     ``Timeouts/request`` bounds every request, from sending to the last body byte.
+    ///   - httpClient: A client to share; it is configured by its owner and ``shutdown()``
+    ///     leaves it running. `nil` creates a client that verifies TLS certificates, never
+    ///     follows redirects (so credentials never go to another host), does not decompress,
+    ///     pools keep-alive connections, and fails a connection attempt at once instead of
+    ///     retrying it until the request times out, leaving retries to ``RetryMiddleware``.
+    ///   - maximumResponseBodySize: The largest response body accepted.
+    public init(
+        baseURL: URL,
+        timeouts: Timeouts,
+        httpClient: HTTPClient? = nil,
+        maximumResponseBodySize: Int = Self.defaultMaximumResponseBodySize
+    ) {
+        self.baseURL = baseURL
+        self.timeouts = timeouts
+        self.maximumResponseBodySize = maximumResponseBodySize
+        if let httpClient {
+            client = httpClient
+            ownsClient = false
+        } else {
+            client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: Self.configuration(timeouts))
+            ownsClient = true
+        }
+    }
+
+    /// The configuration of a client the transport creates.
+    static func configuration(_ timeouts: Timeouts) -> HTTPClient.Configuration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.certificateVerification = .fullVerification
+        var configuration = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            redirectConfiguration: .disallow,
+            timeout: HTTPClient.Configuration.Timeout(connect: TimeAmount(timeouts.connect)),
+            decompression: .disabled
+        )
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return configuration
+    }
+
+    /// Sends `request` and returns the response whatever its status.
+    ///
+    /// - Throws: ``TransportFailure`` when no complete response arrived within
+    ///   ``Timeouts/request``; ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/transport``
+    ///   when the body exceeds ``maximumResponseBodySize``, or of kind
+    ///   ``KafkaRESTError/Kind/invalidRequest`` when the client cannot send at all (it was
+    ///   shut down, or the URL is unusable); `CancellationError` when the task is cancelled.
+    public func send(_ request: APIRequest) async throws -> APIResponse {
+        let deadline = ContinuousClock.now + timeouts.request
+        let outgoing = makeRequest(request)
+        do {
+            let response = try await client.execute(outgoing, timeout: TimeAmount(timeouts.request))
+            let body = try await collectBody(of: response, before: deadline, operationID: request.operationID)
+            return APIResponse(
+                status: Int(response.status.code),
+                headers: KafkaRESTSupport.HTTPHeaders(response.headers.map { (name: $0.name, value: $0.value) }),
+                body: Data(body.readableBytesView)
+            )
+        } catch {
+            throw TransportFailureClassifier.translate(error, operationID: request.operationID)
+        }
+    }
+
+    /// Shuts down a client the transport created; does nothing for a given one.
+    public func shutdown() async throws {
+        if ownsClient {
+            try await client.shutdown()
+        }
+    }
+
+    private func makeRequest(_ request: APIRequest) -> HTTPClientRequest {
+        var outgoing = HTTPClientRequest(url: request.url(relativeTo: baseURL).absoluteString)
+        outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
+        for (name, value) in request.headers {
+            outgoing.headers.add(name: name, value: value)
+        }
+        if let body = request.body {
+            switch body {
+            case .bytes(let data, let contentType):
+                outgoing.headers.replaceOrAdd(name: "Content-Type", value: contentType)
+                outgoing.body = .bytes(ByteBuffer(bytes: data))
+            }
+        }
+        return outgoing
+    }
+
+    /// Reads the whole body, at most ``maximumResponseBodySize`` bytes, by `deadline`.
+    private func collectBody(
+        of response: HTTPClientResponse,
+        before deadline: ContinuousClock.Instant,
+        operationID: String
+    ) async throws -> ByteBuffer {
+        let limit = maximumResponseBodySize
+        do {
+            return try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
+                group.addTask {
+                    try await response.body.collect(upTo: limit)
+                }
+                group.addTask {
+                    try await Task.sleep(until: deadline, clock: ContinuousClock())
+                    throw HTTPClientError.deadlineExceeded
+                }
+                defer { group.cancelAll() }
+                // Two tasks were added, so there is a first result (or error).
+                return try await group.next()!
+            }
+        } catch is NIOTooManyBytesError {
+            throw KafkaRESTError(
+                kind: .transport,
+                operationID: operationID,
+                status: Int(response.status.code),
+                message: "the response body is larger than the limit of \(limit) bytes; it was not read"
+            )
+        }
+    }
+}

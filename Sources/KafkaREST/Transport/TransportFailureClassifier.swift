@@ -1,0 +1,91 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// Turns AsyncHTTPClient and SwiftNIO errors into the errors a transport throws.
+///
+/// | Error | Result |
+/// |---|---|
+/// | `NIOConnectionError` (DNS failure, every address refused) | ``TransportFailure`` `.connecting` |
+/// | `IOError` `ECONNREFUSED`, `ENETUNREACH`, `EHOSTUNREACH`, `ENETDOWN`, `EHOSTDOWN`, `EADDRNOTAVAIL` | `.connecting` |
+/// | `SocketAddressError`, `SocketAddressError.UnknownHost` (host cannot be resolved) | `.connecting` |
+/// | `ChannelError.connectTimeout`, `HTTPClientError.connectTimeout` | `.connecting` |
+/// | `HTTPClientError.tlsHandshakeTimeout`, `.socksHandshakeTimeout`, `.httpProxyHandshakeTimeout`, `.proxyAuthenticationRequired`, `.invalidProxyResponse`, `.getConnectionFromPoolTimeout` | `.connecting` |
+/// | `NIOSSLError.handshakeFailed`, any `NIOSSLExtraError` (certificate or host name rejected) | `.connecting` |
+/// | `IOError` `EPIPE`, `HTTPClientError.writeTimeout`, `.bodyLengthMismatch`, `.requestStreamCancelled` | `.sending` |
+/// | `HTTPClientError.readTimeout`, `.remoteConnectionClosed`, `.deadlineExceeded`, `.uncleanShutdown`, `IOError` `ECONNRESET`, anything else | `.awaitingResponse` |
+/// | `HTTPClientError.alreadyShutdown`, `.invalidURL`, `.emptyHost`, `.emptyScheme` | ``KafkaRESTError`` `.invalidRequest` |
+/// | `HTTPClientError.cancelled` in a cancelled task | `CancellationError` |
+///
+/// `.connecting` is only chosen when the request cannot have reached the server, because
+/// ``RetryMiddleware`` repeats even a POST then. `deadlineExceeded` counts as
+/// `.awaitingResponse` although it can also strike while waiting for a connection: the error
+/// does not say which.
+enum TransportFailureClassifier {
+    /// The error to throw for `error` raised while sending the request of `operationID`.
+    static func translate(_ error: any Error, operationID: String) -> any Error {
+        if error is KafkaRESTError || error is TransportFailure || error is CancellationError {
+            return error
+        }
+        if let clientError = error as? HTTPClientError {
+            if clientError == .cancelled, Task.isCancelled {
+                return CancellationError()
+            }
+            if unusableClientErrors.contains(clientError) {
+                return KafkaRESTError(
+                    kind: .invalidRequest,
+                    operationID: operationID,
+                    message: "the HTTP client cannot send this request: \(clientError)",
+                    underlyingError: clientError
+                )
+            }
+        }
+        return TransportFailure(phase: phase(of: error), underlying: error)
+    }
+
+    /// How far an exchange that failed with `error` got.
+    static func phase(of error: any Error) -> TransportFailure.Phase {
+        switch error {
+        case is NIOConnectionError, is SocketAddressError, is SocketAddressError.UnknownHost, is NIOSSLExtraError:
+            return .connecting
+        case let error as IOError:
+            if connectErrnoCodes.contains(error.errnoCode) { return .connecting }
+            return error.errnoCode == EPIPE ? .sending : .awaitingResponse
+        case let error as ChannelError:
+            if case .connectTimeout = error { return .connecting }
+            return .awaitingResponse
+        case let error as NIOSSLError:
+            if case .handshakeFailed = error { return .connecting }
+            return .awaitingResponse
+        case let error as HTTPClientError:
+            if connectingClientErrors.contains(error) { return .connecting }
+            if sendingClientErrors.contains(error) { return .sending }
+            return .awaitingResponse
+        default:
+            return .awaitingResponse
+        }
+    }
+
+    /// `errno` values with which only establishing a connection fails.
+    private static let connectErrnoCodes: Set<CInt> = [
+        ECONNREFUSED, ENETUNREACH, EHOSTUNREACH, ENETDOWN, EHOSTDOWN, EADDRNOTAVAIL,
+    ]
+
+    /// Errors raised before the request was handed to a connection.
+    private static let connectingClientErrors: [HTTPClientError] = [
+        .connectTimeout, .tlsHandshakeTimeout, .socksHandshakeTimeout, .httpProxyHandshakeTimeout,
+        .proxyAuthenticationRequired, .invalidProxyResponse, .getConnectionFromPoolTimeout,
+    ]
+
+    /// Errors raised while the request was being written.
+    private static let sendingClientErrors: [HTTPClientError] = [
+        .writeTimeout, .bodyLengthMismatch, .requestStreamCancelled,
+    ]
+
+    /// Errors that mean the client cannot send anything; retrying cannot help.
+    private static let unusableClientErrors: [HTTPClientError] = [
+        .alreadyShutdown, .invalidURL, .emptyHost, .emptyScheme,
+    ]
+}

@@ -1,0 +1,178 @@
+import AsyncHTTPClient
+import Foundation
+import KafkaREST
+import KafkaRESTTesting
+import Testing
+
+@Suite("AsyncHTTPClientTransport")
+struct TransportTests {
+    @Test("sends method, path, query, headers and body; returns status, headers and body")
+    func roundTrip() async throws {
+        try await withServerAndClient { server, client in
+            let response = try await client.send(
+                .post,
+                "/clusters/{c}/topics",
+                query: [("validate_only", "a b&c")],
+                json: #"{"topic_name":"orders","partitions_count":3}"#,
+                headers: ["X-Trace": "t-1", "Accept": "application/json"]
+            )
+            #expect(response.status == 201)
+            #expect(response.headers["Content-Type"] == "application/json")
+            #expect(response.headers["Content-Length"] == String(response.body.count))
+            let topic = try JSONDecoder().decode(TopicData.self, from: response.body)
+            #expect(topic.topicName == "orders")
+            #expect(topic.partitionsCount == 3)
+
+            let recorded = try #require(server.requests.last)
+            #expect(recorded.method == "POST")
+            #expect(recorded.path == "/v3/clusters/test-cluster/topics")
+            #expect(recorded.queryValue("validate_only") == "a b&c")
+            #expect(recorded.headers["X-Trace"] == "t-1")
+            #expect(recorded.headers["Accept"] == "application/json")
+            #expect(recorded.headers["Content-Type"] == "application/json")
+            #expect(String(decoding: recorded.body, as: UTF8.self) == #"{"topic_name":"orders","partitions_count":3}"#)
+        }
+    }
+
+    @Test("Content-Type comes from the body and replaces one given in the headers")
+    func contentTypeFromBody() async throws {
+        try await withServerAndClient { server, client in
+            _ = try await client.send(
+                .post,
+                "/clusters/{c}/topics/t/records",
+                json: "{}",
+                contentType: "application/vnd.test+json",
+                headers: ["Content-Type": "text/plain"]
+            )
+            let recorded = try #require(server.requests.last)
+            #expect(recorded.headers.values(for: "Content-Type") == ["application/vnd.test+json"])
+        }
+    }
+
+    @Test("keep-alive: consecutive requests share a connection")
+    func keepAlive() async throws {
+        try await withServerAndClient { server, client async throws in
+            for _ in 0..<3 {
+                #expect(try await client.send(.get, "/clusters").status == 200)
+            }
+            #expect(server.requests.count == 3)
+            #expect(server.requests.allSatisfy { $0.headers["Connection"]?.lowercased() != "close" })
+        }
+    }
+
+    @Test("a refused connection is a failure while connecting, reported at once")
+    func connectionRefused() async throws {
+        let closedURL = try await withTestServer { $0.baseURL }
+        try await withTransport(baseURL: closedURL, timeouts: Timeouts(connect: .seconds(5), request: .seconds(20))) { transport in
+            let started = ContinuousClock.now
+            let failure = await #expect(throws: TransportFailure.self) {
+                try await transport.send(APIRequest(operationID: "x", method: .post, pathTemplate: "/clusters", path: "/clusters"))
+            }
+            #expect(failure?.phase == .connecting)
+            #expect(ContinuousClock.now - started < .seconds(5))
+        }
+    }
+
+    @Test("a connection closed after the request was read is not a connect failure")
+    func closedAfterRequest() async throws {
+        try await withServerAndClient { server, client in
+            server.inject(.closeConnection)
+            let failure = await #expect(throws: TransportFailure.self) {
+                try await client.send(.post, "/clusters/{c}/topics", json: #"{"topic_name":"a"}"#)
+            }
+            #expect(failure != nil)
+            #expect(failure?.phase != .connecting)
+            #expect(server.requests.count == 1)
+        }
+    }
+
+    @Test("a server that does not answer in time is a failure awaiting the response")
+    func requestTimeout() async throws {
+        try await withTestServer { server in
+            server.inject(.delay(.seconds(3)))
+            try await withTransport(baseURL: server.baseURL, timeouts: Timeouts(connect: .seconds(5), request: .milliseconds(200))) { transport in
+                let started = ContinuousClock.now
+                let failure = await #expect(throws: TransportFailure.self) {
+                    try await transport.send(APIRequest(operationID: "x", method: .get, pathTemplate: "/clusters", path: "/clusters"))
+                }
+                #expect(failure?.phase == .awaitingResponse)
+                #expect(ContinuousClock.now - started < .seconds(2))
+            }
+        }
+    }
+
+    @Test("redirects are returned, not followed")
+    func redirectsNotFollowed() async throws {
+        try await withServerAndClient { server, client in
+            server.inject(.redirect(location: server.baseURL.absoluteString + "/clusters"))
+            let response = try await client.send(.get, "/clusters/{c}", headers: ["Authorization": "Basic c2VjcmV0"])
+            #expect(response.status == 307)
+            #expect(response.headers["Location"] == server.baseURL.absoluteString + "/clusters")
+            #expect(server.requests.count == 1)
+        }
+    }
+
+    @Test("a body over the limit fails with a transport error that says so; one at the limit is read")
+    func oversizeBody() async throws {
+        try await withTestServer { server in
+            try await withTransport(baseURL: server.baseURL, maximumResponseBodySize: 2048) { transport in
+                let request = APIRequest(operationID: "getKafkaCluster", method: .get, pathTemplate: "/clusters", path: "/clusters")
+                server.inject(.status(500, errorCode: nil, message: String(repeating: "x", count: 4096)))
+                let error = await #expect(throws: KafkaRESTError.self) {
+                    try await transport.send(request)
+                }
+                #expect(error?.kind == .transport)
+                #expect(error?.status == 500)
+                #expect(error?.operationID == "getKafkaCluster")
+                #expect(error?.message.contains("larger than the limit of 2048 bytes") == true)
+
+                let small = try await transport.send(request)
+                #expect(small.status == 200)
+                #expect(small.body.count <= 2048)
+            }
+        }
+    }
+
+    @Test("a given HTTP client is not shut down with the transport; an owned one is")
+    func shutdownOwnership() async throws {
+        try await withTestServer { server in
+            let shared = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+            let request = APIRequest(operationID: "x", method: .get, pathTemplate: "/clusters", path: "/clusters")
+            do {
+                let borrowing = AsyncHTTPClientTransport(baseURL: server.baseURL, timeouts: Timeouts(), httpClient: shared)
+                #expect(try await borrowing.send(request).status == 200)
+                try await borrowing.shutdown()
+                let again = AsyncHTTPClientTransport(baseURL: server.baseURL, timeouts: Timeouts(), httpClient: shared)
+                #expect(try await again.send(request).status == 200)
+                try await shared.shutdown()
+            } catch {
+                try? await shared.shutdown()
+                throw error
+            }
+
+            let owning = AsyncHTTPClientTransport(baseURL: server.baseURL, timeouts: Timeouts())
+            try await owning.shutdown()
+            let error = await #expect(throws: KafkaRESTError.self) {
+                try await owning.send(request)
+            }
+            #expect(error?.kind == .invalidRequest)
+        }
+    }
+
+    @Test("cancelling the task ends the request with CancellationError")
+    func cancellation() async throws {
+        try await withTestServer { server in
+            server.inject(.delay(.seconds(5)))
+            try await withTransport(baseURL: server.baseURL) { transport in
+                let task = Task {
+                    try await transport.send(APIRequest(operationID: "x", method: .get, pathTemplate: "/clusters", path: "/clusters"))
+                }
+                try await Task.sleep(for: .milliseconds(200))
+                task.cancel()
+                await #expect(throws: CancellationError.self) {
+                    try await task.value
+                }
+            }
+        }
+    }
+}
