@@ -76,13 +76,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(
-            name: "kafka-rest",
+        // The commands of the `kafka-rest` tool, as a library so tests can run them in-process.
+        .target(
+            name: "KafkaRESTCLI",
             dependencies: [
                 "KafkaREST",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "kafka-rest", dependencies: ["KafkaRESTCLI"]),
         .testTarget(name: "KafkaRESTSupportTests", dependencies: ["KafkaRESTSupport"]),
         .testTarget(name: "KafkaRESTGeneratorTests", dependencies: ["KafkaRESTGenerator"]),
         .testTarget(
@@ -95,6 +97,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        .testTarget(name: "KafkaRESTCLITests", dependencies: ["KafkaRESTCLI", "KafkaRESTTesting"]),
         .testTarget(name: "KafkaRESTValidationTests", dependencies: ["KafkaRESTValidation", "KafkaRESTGenerator"]),
         .testTarget(name: "KafkaRESTAPITests", dependencies: ["KafkaRESTAPI", "KafkaRESTSupport", "KafkaRESTGenerator"]),
         .testTarget(

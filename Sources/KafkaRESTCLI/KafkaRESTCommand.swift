@@ -2,10 +2,11 @@ import ArgumentParser
 import KafkaREST
 
 /// The `kafka-rest` command-line tool.
-@main
-struct KafkaRESTCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct KafkaRESTCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "kafka-rest",
         abstract: "Talk to a Confluent Kafka REST v3 endpoint."
     )
+
+    public init() {}
 }

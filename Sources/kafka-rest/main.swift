@@ -1,0 +1,3 @@
+import KafkaRESTCLI
+
+await KafkaRESTCommand.main()
