@@ -85,6 +85,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "kafka-rest", dependencies: ["KafkaRESTCLI"]),
+        // Streaming produce vs one request per record, on loopback (release build).
+        .executableTarget(
+            name: "produce-benchmark",
+            dependencies: ["KafkaREST", "KafkaRESTTesting"],
+            path: "Benchmarks/ProduceBenchmark"
+        ),
         .testTarget(name: "KafkaRESTSupportTests", dependencies: ["KafkaRESTSupport"]),
         .testTarget(name: "KafkaRESTGeneratorTests", dependencies: ["KafkaRESTGenerator"]),
         .testTarget(

@@ -1,0 +1,2 @@
+import KafkaREST
+import KafkaRESTTesting
