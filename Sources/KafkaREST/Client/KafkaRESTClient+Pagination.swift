@@ -1,0 +1,49 @@
+extension KafkaRESTClient {
+    /// The pages of a list, fetched one at a time as the stream is consumed.
+    ///
+    /// ```swift
+    /// for try await page in kafka.pages({ try await $0.topic.listKafkaTopics(clusterID: id) },
+    ///                                   next: { $0.metadata.next?.value }) {
+    ///     print(page.data.map(\.topicName))
+    /// }
+    /// ```
+    ///
+    /// `first` fetches the first page. Each following page is a GET of the absolute URL
+    /// `next` returns for the previous page, sent through the same middlewares (credentials,
+    /// retry, logging) and decoded as `Page`; the stream ends when `next` returns `nil` or an
+    /// empty string. Cancelling the consuming task stops fetching.
+    ///
+    /// The stream fails with ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest``,
+    /// before sending anything, when a next URL is on another scheme, host or port than
+    /// ``KafkaRESTConfiguration/baseURL`` (credentials are never sent elsewhere), outside its
+    /// path, or repeats an earlier one; with kind ``KafkaRESTError/Kind/http`` for an error
+    /// status; and with kind ``KafkaRESTError/Kind/decoding`` for a page that does not decode.
+    public func pages<Page: Decodable & Sendable>(
+        _ first: @escaping @Sendable (Client) async throws -> Page,
+        next: @escaping @Sendable (Page) -> String?
+    ) -> AsyncThrowingStream<Page, any Error> {
+        let cursor = PageCursor(api: api, baseURL: configuration.baseURL, first: first, next: next)
+        return AsyncThrowingStream { try await cursor.nextPage() }
+    }
+
+    /// The items of all pages of a list, fetching each page when the previous one's items
+    /// are consumed; see ``pages(_:next:)``.
+    ///
+    /// ```swift
+    /// for try await topic in kafka.items({ try await $0.topic.listKafkaTopics(clusterID: id) },
+    ///                                    items: \.data, next: { $0.metadata.next?.value }) {
+    ///     print(topic.topicName)
+    /// }
+    /// ```
+    public func items<Page: Decodable & Sendable, Item: Sendable>(
+        _ first: @escaping @Sendable (Client) async throws -> Page,
+        items: @escaping @Sendable (Page) -> [Item],
+        next: @escaping @Sendable (Page) -> String?
+    ) -> AsyncThrowingStream<Item, any Error> {
+        let cursor = ItemCursor(
+            pages: PageCursor(api: api, baseURL: configuration.baseURL, first: first, next: next),
+            items: items
+        )
+        return AsyncThrowingStream { try await cursor.nextItem() }
+    }
+}

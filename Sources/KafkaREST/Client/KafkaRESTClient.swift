@@ -1,0 +1,117 @@
+import Foundation
+
+/// The entry point: the generated API operations sent through credentials, retry, logging
+/// and connection-bias middlewares over an HTTP transport.
+///
+/// ```swift
+/// let kafka = try KafkaRESTClient(configuration: .confluentCloud(
+///     restEndpoint: endpoint, clusterID: "lkc-abc123", apiKey: key, apiSecret: secret))
+/// let topics = try await kafka.topic.listKafkaTopics(clusterID: kafka.requireClusterID())
+/// try await kafka.shutdown()
+/// ```
+///
+/// Every request passes, in this order:
+/// 1. ``CredentialsMiddleware`` (if ``KafkaRESTConfiguration/credentials`` is set) adds
+///    `Authorization`, once per call, and refreshes a bearer token once on 401;
+/// 2. ``RetryMiddleware`` repeats retryable failures per ``KafkaRESTConfiguration/retry``;
+/// 3. ``LoggingMiddleware`` logs every attempt to ``KafkaRESTConfiguration/logger``;
+/// 4. ``ConnectionBiasMiddleware`` (unless ``ConnectionBias/keepAlive``) adds `Connection: close`;
+/// 5. the transport.
+///
+/// Above them all, a ``TransportFailure`` that ends a call is turned into a ``KafkaRESTError``
+/// of kind ``KafkaRESTError/Kind/transport``, so operations throw only ``KafkaRESTError``
+/// (besides cancellation and errors of a ``BearerTokenProvider``).
+@dynamicMemberLookup
+public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomReflectable {
+    /// The configuration the client was created with.
+    public let configuration: KafkaRESTConfiguration
+    /// The generated operations, sent through the middleware chain.
+    public let api: Client
+    private let shutdownTransport: (@Sendable () async throws -> Void)?
+
+    /// Creates a client sending through `transport`, for tests or custom HTTP stacks.
+    ///
+    /// The transport is responsible for the base URL and timeouts; ``shutdown()`` does not
+    /// shut it down.
+    ///
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest`` as for
+    ///   ``init(configuration:)``; nothing is sent then.
+    public convenience init(configuration: KafkaRESTConfiguration, transport: any APITransport) throws {
+        let middlewares = try Self.middlewares(for: configuration)
+        self.init(configuration: configuration, middlewares: middlewares, transport: transport, shutdown: nil)
+    }
+
+    init(
+        configuration: KafkaRESTConfiguration,
+        middlewares: [any Middleware],
+        transport: any APITransport,
+        shutdown: (@Sendable () async throws -> Void)?
+    ) {
+        self.configuration = configuration
+        api = Client(transport: MiddlewareTransport(transport: transport, middlewares: middlewares))
+        shutdownTransport = shutdown
+    }
+
+    /// An operation group of ``api``, so `kafka.topic.listKafkaTopics(…)` works like
+    /// `kafka.api.topic.listKafkaTopics(…)`.
+    public subscript<T>(dynamicMember keyPath: KeyPath<Client, T>) -> T {
+        api[keyPath: keyPath]
+    }
+
+    /// The configured default cluster id.
+    ///
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest`` if none
+    ///   (or an empty one) is configured.
+    public func requireClusterID() throws -> String {
+        guard let clusterID = configuration.clusterID, !clusterID.isEmpty else {
+            throw KafkaRESTError(
+                kind: .invalidRequest,
+                message: "no cluster id configured; set KafkaRESTConfiguration.clusterID"
+            )
+        }
+        return clusterID
+    }
+
+    /// Shuts down the HTTP client created by ``init(configuration:)``; does nothing for a
+    /// client over a given transport. Call it once, after the last request.
+    public func shutdown() async throws {
+        try await shutdownTransport?()
+    }
+
+    /// For example `KafkaRESTClient(baseURL: https://…/kafka/v3, clusterID: lkc-1)`.
+    public var description: String {
+        "KafkaRESTClient(baseURL: \(configuration.baseURL.absoluteString), clusterID: \(configuration.clusterID ?? "nil"))"
+    }
+
+    /// A mirror showing only the (redacted) configuration.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["configuration": configuration])
+    }
+
+    /// The middlewares for `configuration`, outermost first, after checking its base URL.
+    static func middlewares(for configuration: KafkaRESTConfiguration) throws -> [any Middleware] {
+        let baseURL = configuration.baseURL
+        guard ["http", "https"].contains(baseURL.scheme?.lowercased()), let host = baseURL.host, !host.isEmpty else {
+            throw KafkaRESTError(
+                kind: .invalidRequest,
+                message: "baseURL must be an http:// or https:// URL with a host, such as https://pkc-00000.region.provider.confluent.cloud/kafka/v3"
+            )
+        }
+        var middlewares: [any Middleware] = [TransportErrorMiddleware()]
+        if let credentials = configuration.credentials {
+            middlewares.append(
+                try CredentialsMiddleware(
+                    credentials: credentials,
+                    baseURL: baseURL,
+                    allowsCredentialsOverPlainHTTP: configuration.allowsCredentialsOverPlainHTTP
+                )
+            )
+        }
+        middlewares.append(RetryMiddleware(policy: configuration.retry, logger: configuration.logger))
+        middlewares.append(LoggingMiddleware(logger: configuration.logger))
+        if configuration.connectionBias != .keepAlive {
+            middlewares.append(ConnectionBiasMiddleware(bias: configuration.connectionBias))
+        }
+        return middlewares
+    }
+}

@@ -1,0 +1,36 @@
+/// How the client authenticates.
+///
+/// The descriptions and the mirror (used by `dump`) show the API key truncated to its first
+/// four characters and never the secret or a token:
+/// `apiKey(key: ABCD…, secret: <redacted>)`.
+public enum Credentials: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// A Confluent Cloud API key and secret (or a REST Proxy basic-auth user and password),
+    /// sent as `Authorization: Basic base64(key:secret)`.
+    case apiKey(key: String, secret: String)
+    /// An OAuth token from a provider, sent as `Authorization: Bearer <token>`.
+    case bearer(any BearerTokenProvider)
+
+    /// The key truncated and the secret redacted, for example
+    /// `apiKey(key: ABCD…, secret: <redacted>)` or `bearer(StaticBearerToken, token: <redacted>)`.
+    public var description: String {
+        switch self {
+        case .apiKey(let key, _):
+            "apiKey(key: \(Self.truncated(key)), secret: <redacted>)"
+        case .bearer(let provider):
+            "bearer(\(type(of: provider)), token: <redacted>)"
+        }
+    }
+
+    /// The same text as ``description``.
+    public var debugDescription: String { description }
+
+    /// A mirror holding only the redacted ``description``.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["redacted": description], displayStyle: .enum)
+    }
+
+    /// The first four characters of `key` followed by `…`.
+    static func truncated(_ key: String) -> String {
+        String(key.prefix(4)) + "…"
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Adds the `Authorization` header for ``Credentials``.
+///
+/// API keys are sent as `Basic base64(key:secret)`, tokens as `Bearer <token>`. When the
+/// server answers 401 to a bearer token, the provider is asked once for a fresh token
+/// (`forceRefresh: true`) and the request is sent once more with it, if its body is replayable.
+///
+/// It refuses, when created, to send credentials to an `http://` base URL unless explicitly
+/// allowed, since anyone on the network could read them.
+public struct CredentialsMiddleware: Middleware, CustomStringConvertible, CustomReflectable {
+    /// The credentials sent.
+    public let credentials: Credentials
+
+    /// Creates the middleware for requests to `baseURL`.
+    ///
+    /// - Parameters:
+    ///   - credentials: What to send.
+    ///   - baseURL: Where the requests go; its scheme must be `https` unless
+    ///     `allowsCredentialsOverPlainHTTP` is set.
+    ///   - allowsCredentialsOverPlainHTTP: Whether `http://` is acceptable.
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest`` for an
+    ///   `http://` base URL without permission, or a base URL that is neither `http` nor `https`.
+    public init(credentials: Credentials, baseURL: URL, allowsCredentialsOverPlainHTTP: Bool = false) throws {
+        switch baseURL.scheme?.lowercased() {
+        case "https":
+            break
+        case "http" where allowsCredentialsOverPlainHTTP:
+            break
+        case "http":
+            throw KafkaRESTError(
+                kind: .invalidRequest,
+                message: "refusing to send credentials over plain HTTP to \(Self.origin(of: baseURL)), where anyone on the network could read them; use an https:// URL, or set KafkaRESTConfiguration.allowsCredentialsOverPlainHTTP = true to allow it (for example for a REST Proxy on localhost)"
+            )
+        default:
+            throw KafkaRESTError(
+                kind: .invalidRequest,
+                message: "refusing to send credentials to \(Self.origin(of: baseURL)): the base URL must use https://"
+            )
+        }
+        self.credentials = credentials
+    }
+
+    /// Sends `request` with the `Authorization` header, refreshing a bearer token once on 401.
+    public func intercept(
+        _ request: APIRequest,
+        next: @Sendable (APIRequest) async throws -> APIResponse
+    ) async throws -> APIResponse {
+        switch credentials {
+        case .apiKey(let key, let secret):
+            return try await next(Self.authorized(request, "Basic " + Base64.encode(Data("\(key):\(secret)".utf8))))
+        case .bearer(let provider):
+            let token = try await provider.token(forceRefresh: false)
+            let response = try await next(Self.authorized(request, "Bearer " + token))
+            guard response.status == 401, request.body?.isReplayable ?? true else {
+                return response
+            }
+            let freshToken = try await provider.token(forceRefresh: true)
+            return try await next(Self.authorized(request, "Bearer " + freshToken))
+        }
+    }
+
+    /// For example `CredentialsMiddleware(apiKey(key: ABCD…, secret: <redacted>))`.
+    public var description: String {
+        "CredentialsMiddleware(\(credentials))"
+    }
+
+    /// A mirror holding only the redacted credentials.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["credentials": credentials])
+    }
+
+    private static func authorized(_ request: APIRequest, _ value: String) -> APIRequest {
+        var request = request
+        request.headers.replaceOrAdd(name: "Authorization", value: value)
+        return request
+    }
+
+    /// `scheme://host[:port]`, without any path or user info.
+    private static func origin(of url: URL) -> String {
+        let scheme = url.scheme ?? "(no scheme)"
+        let host = url.host ?? "(no host)"
+        return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+@testable import KafkaREST
+import KafkaRESTTesting
+import Testing
+
+/// Appends its name to a header on the way in, so the order of middlewares shows.
+private struct Tagging: Middleware {
+    let name: String
+
+    func intercept(_ request: APIRequest, next: @Sendable (APIRequest) async throws -> APIResponse) async throws -> APIResponse {
+        var request = request
+        request.headers.add(name: "X-Trail", value: name)
+        var response = try await next(request)
+        response.headers.add(name: "X-Trail", value: name)
+        return response
+    }
+}
+
+@Suite("Middleware chain")
+struct MiddlewareTransportTests {
+    @Test("middlewares[0] is outermost: first to see the request, last to see the response")
+    func order() async throws {
+        let transport = ScriptedTransport([.status(200)])
+        let response = try await send(request(.get), through: [Tagging(name: "outer"), Tagging(name: "inner")], to: transport)
+        #expect(transport.requests.first?.headers.values(for: "X-Trail") == ["outer", "inner"])
+        #expect(response.headers.values(for: "X-Trail") == ["inner", "outer"])
+    }
+
+    @Test("without middlewares the transport is called directly")
+    func empty() async throws {
+        let transport = ScriptedTransport([.status(204)])
+        #expect(try await send(request(.delete), through: [], to: transport).status == 204)
+        #expect(transport.requests.count == 1)
+    }
+
+    @Test("the client chain is transport errors → credentials → retry → logging → connection bias")
+    func clientOrder() throws {
+        let configuration = testConfiguration(retry: .standard, connectionBias: .closeEachRequest)
+        let middlewares = try KafkaRESTClient.middlewares(for: configuration)
+        #expect(middlewares.map { String(describing: type(of: $0)) } == [
+            "TransportErrorMiddleware", "CredentialsMiddleware", "RetryMiddleware", "LoggingMiddleware", "ConnectionBiasMiddleware",
+        ])
+    }
+}

@@ -1,2 +1,0 @@
-import KafkaREST
-import KafkaRESTTesting
