@@ -1,0 +1,64 @@
+import Foundation
+
+/// Writes results to standard output as tables or JSON lines.
+struct Printer {
+    /// The output format.
+    let format: OutputFormat
+    /// Where to write.
+    let console: Console
+
+    /// One resource: its JSON on one line, or one `TITLE  value` line per column.
+    func show<Value: Encodable & TableRow>(_ value: Value) throws {
+        switch format {
+        case .json:
+            console.print(try Self.jsonLine(value))
+        case .table:
+            for line in TextTable.record(headers: Value.columns, cells: value.cells) {
+                console.print(line)
+            }
+        }
+    }
+
+    /// Several resources: one JSON line each, or one table.
+    func show<Value: Encodable & TableRow>(_ values: [Value]) throws {
+        switch format {
+        case .json:
+            for value in values {
+                console.print(try Self.jsonLine(value))
+            }
+        case .table:
+            for line in TextTable(headers: Value.columns, rows: values.map(\.cells)).lines {
+                console.print(line)
+            }
+        }
+    }
+
+    /// Resources as they arrive: JSON lines are written at once, a table once all arrived.
+    func show<Value: Encodable & TableRow & Sendable>(_ values: AsyncThrowingStream<Value, any Error>) async throws {
+        var collected: [Value] = []
+        for try await value in values {
+            switch format {
+            case .json: console.print(try Self.jsonLine(value))
+            case .table: collected.append(value)
+            }
+        }
+        if format == .table {
+            try show(collected)
+        }
+    }
+
+    /// A confirmation for a person, such as `Deleted topic orders.`; JSON output prints
+    /// nothing, since the exit status says it all.
+    func done(_ message: String) {
+        if format == .table {
+            console.print(message)
+        }
+    }
+
+    /// `value` as compact JSON with sorted keys.
+    static func jsonLine<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,41 @@
+import KafkaREST
+
+/// The counts of a produce run, for the progress line and the summary.
+struct ProduceTally: Sendable {
+    /// Records handed to the server.
+    var sent = 0
+    /// Records Kafka wrote.
+    var delivered = 0
+    /// Records the server rejected, or that could not be sent.
+    var failed = 0
+    /// Records whose fate is unknown: sent, but no usable report came back.
+    var unknown = 0
+    /// Input lines that are not records (also counted in ``failed``).
+    var invalid = 0
+
+    /// Whether every record was delivered.
+    var allDelivered: Bool {
+        failed == 0 && unknown == 0
+    }
+
+    /// Counts one outcome.
+    mutating func count(_ outcome: RecordOutcome) {
+        switch outcome {
+        case .delivered: delivered += 1
+        case .failed: failed += 1
+        case .unknown: unknown += 1
+        }
+    }
+
+    /// Counts an input line that is not a record.
+    mutating func countInvalid() {
+        invalid += 1
+        failed += 1
+    }
+
+    /// For example `sent 9, delivered 8, failed 2 (1 invalid input), unknown 0`.
+    var summary: String {
+        let invalidNote = invalid > 0 ? " (\(invalid) invalid input)" : ""
+        return "sent \(sent), delivered \(delivered), failed \(failed)\(invalidNote), unknown \(unknown)"
+    }
+}

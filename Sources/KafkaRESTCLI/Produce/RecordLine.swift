@@ -1,0 +1,102 @@
+import Foundation
+import KafkaREST
+
+/// One line of produce input turned into a record, or the reason it cannot be one.
+///
+/// A line is either a ProduceRequest-shaped object (only the keys `key`, `value`, `headers`,
+/// `partition_id` and `timestamp`, at least one of `key` and `value`), sent as described, or
+/// any other JSON value, sent as the record's JSON value.
+struct RecordLine: Sendable {
+    /// The 1-based line number (or argument number) in the input.
+    var line: Int
+    /// The record, or why the line is not one.
+    var parsed: Result<KafkaRecord, LineError>
+
+    /// Why a line cannot be sent.
+    struct LineError: Error, Sendable {
+        /// What is wrong with the line.
+        var message: String
+    }
+
+    /// The keys of a ProduceRequest object.
+    static let requestKeys: Set<String> = ["key", "value", "headers", "partition_id", "timestamp"]
+
+    /// Parses `text`.
+    ///
+    /// - Parameters:
+    ///   - valuesOnly: Treat every line as a plain value, even one shaped like a ProduceRequest.
+    ///   - key: The key of records whose line gives none.
+    init(line: Int, text: Data, valuesOnly: Bool, key: String?) {
+        self.line = line
+        parsed = Result { try Self.record(from: text, valuesOnly: valuesOnly, key: key) }
+            .mapError { ($0 as? LineError) ?? LineError(message: "\($0)") }
+    }
+
+    private static func record(from text: Data, valuesOnly: Bool, key: String?) throws -> KafkaRecord {
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: text)
+        } catch {
+            throw LineError(message: "not JSON (\(Self.describe(error)))")
+        }
+        guard !valuesOnly, case .object(let object) = value, !object.isEmpty,
+              Set(object.keys).isSubset(of: requestKeys), object["key"] != nil || object["value"] != nil
+        else {
+            return KafkaRecord(key: key.map(Payload.string), value: .json(value))
+        }
+        let request: ProduceRequest
+        do {
+            request = try JSONDecoder().decode(ProduceRequest.self, from: text)
+        } catch {
+            throw LineError(message: "not a valid ProduceRequest (\(Self.describe(error))); check it with `kafka-rest validate ProduceRequest`")
+        }
+        var record = KafkaRecord(
+            key: try request.key?.value.map { try payload($0, field: "key") },
+            value: try request.value?.value.map { try payload($0, field: "value") },
+            headers: (request.headers ?? []).map { KafkaRecord.Header(name: $0.name, value: $0.value?.value?.data) },
+            partition: request.partitionID?.value,
+            timestamp: request.timestamp?.value
+        )
+        if record.key == nil, let key {
+            record.key = .string(key)
+        }
+        return record
+    }
+
+    /// The payload for a key or value of a ProduceRequest line.
+    private static func payload(_ data: ProduceRequestData, field: String) throws -> Payload {
+        if data.schemaID != nil || data.schemaVersion != nil || data.schema != nil || data.subject != nil {
+            throw LineError(message: "\(field) uses Schema Registry fields, which `produce` does not send; give type JSON, STRING or BINARY")
+        }
+        let content = data.data?.value ?? .null
+        switch data.type {
+        case .binary?:
+            guard let text = content.stringValue, let bytes = Data(base64Encoded: text) else {
+                throw LineError(message: "\(field) has type BINARY but its data is not a base64 string")
+            }
+            return .binary(bytes)
+        case .string?:
+            guard let text = content.stringValue else {
+                throw LineError(message: "\(field) has type STRING but its data is not a string")
+            }
+            return .string(text)
+        case .json?, nil:
+            return .json(content)
+        case let other?:
+            throw LineError(message: "\(field) has type \(other.rawValue); `produce` sends JSON, STRING or BINARY")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        guard let decoding = error as? DecodingError else { return "\(error)" }
+        switch decoding {
+        case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: "/")
+            return path.isEmpty ? context.debugDescription : "at /\(path): \(context.debugDescription)"
+        case .keyNotFound(let key, _):
+            return "missing \(key.stringValue)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

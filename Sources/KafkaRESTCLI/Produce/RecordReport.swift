@@ -1,0 +1,54 @@
+import KafkaREST
+
+/// What became of one input line, as a JSON line on standard output (`--output json`) or a
+/// message on standard error (table output, failures only).
+struct RecordReport: Encodable, Sendable {
+    /// The 1-based input line (or argument) number.
+    var line: Int
+    /// `delivered`, `failed` or `unknown`.
+    var status: String
+    /// The partition Kafka wrote the record to.
+    var partition: Int32?
+    /// The record's offset in its partition.
+    var offset: Int64?
+    /// The server's error code of a failed record.
+    var errorCode: Int?
+    /// Why the record failed or its fate is unknown.
+    var message: String?
+
+    enum CodingKeys: String, CodingKey {
+        case line, status, partition, offset, message
+        case errorCode = "error_code"
+    }
+
+    /// The report of a record's outcome.
+    init(line: Int, outcome: RecordOutcome) {
+        self.line = line
+        switch outcome {
+        case .delivered(let report):
+            status = "delivered"
+            partition = report.partition
+            offset = report.offset
+        case .failed(let error):
+            status = "failed"
+            errorCode = error.errorCode
+            message = error.message
+        case .unknown(let reason):
+            status = "unknown"
+            message = reason
+        }
+    }
+
+    /// The report of an input line that is not a record.
+    init(line: Int, invalidInput message: String) {
+        self.line = line
+        status = "failed"
+        self.message = "invalid input: \(message)"
+    }
+
+    /// One line for a person, such as `line 3: failed (error_code 40403): Topic not found.`.
+    var text: String {
+        let code = errorCode.map { " (error_code \($0))" } ?? ""
+        return "line \(line): \(status)\(code): \(message ?? "")"
+    }
+}
