@@ -1,0 +1,45 @@
+import Foundation
+
+/// Encodes records as Kafka REST's concatenated JSON: one object per record, separated by a
+/// newline, the body of a multi-record (or streamed) produce request.
+public enum ConcatenatedJSONEncoder {
+    /// One record's JSON object, as written to a request body.
+    ///
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/encoding`` if it cannot be
+    ///   encoded.
+    public static func encode(_ request: ProduceRequest) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        do {
+            return try encoder.encode(request)
+        } catch {
+            throw KafkaRESTError(
+                kind: .encoding,
+                operationID: "produceRecord",
+                message: "could not encode the record: \(error)",
+                underlyingError: error
+            )
+        }
+    }
+
+    /// One body holding every request in order, objects separated by newlines.
+    ///
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/encoding`` if one cannot be
+    ///   encoded.
+    public static func encode(_ requests: [ProduceRequest]) throws -> Data {
+        try join(requests.map(encode))
+    }
+
+    /// Already encoded objects joined with newlines.
+    static func join(_ objects: [Data]) -> Data {
+        var body = Data()
+        body.reserveCapacity(objects.reduce(objects.count) { $0 + $1.count })
+        for object in objects {
+            if !body.isEmpty {
+                body.append(UInt8(ascii: "\n"))
+            }
+            body.append(object)
+        }
+        return body
+    }
+}
