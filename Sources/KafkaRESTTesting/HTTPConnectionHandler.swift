@@ -4,15 +4,17 @@ import NIOHTTP1
 /// Serves one connection: collects each request as its parts arrive, applies injected
 /// faults, and writes the answer of ``ServerCore``.
 ///
-/// The head is routed as soon as it arrives; the body is gathered part by part, so a
-/// route that answers while the body still streams in can be added without changing how
-/// requests are received.
+/// The head is routed as soon as it arrives; the body is gathered part by part. A streamed
+/// produce request (chunked, see ``IncomingRequest/isStreamedProduce``) is instead handed to
+/// a ``StreamingProduceSession`` at its head, which answers records while the body streams in.
 final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    private let core: ServerCore
+    let core: ServerCore
     private var incoming: IncomingRequest?
+    /// The streamed produce request being served (or finishing its answer), if any.
+    var stream: StreamingProduceSession?
 
     init(core: ServerCore) {
         self.core = core
@@ -21,14 +23,35 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
-            incoming = IncomingRequest(head: head, routes: core.routes)
+            let request = IncomingRequest(head: head, routes: core.routes)
+            incoming = nil
+            stream = nil
+            if request.isStreamedProduce {
+                openStream(request, context: context)
+            } else {
+                incoming = request
+            }
         case .body(let buffer):
-            incoming?.body.append(contentsOf: buffer.readableBytesView)
+            if let stream {
+                stream.receive(buffer, context: context)
+            } else {
+                incoming?.body.append(contentsOf: buffer.readableBytesView)
+            }
         case .end:
+            if let stream {
+                stream.end(context: context)
+                return
+            }
             guard let request = incoming else { return }
             incoming = nil
             finish(request, context: context)
         }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        stream?.connectionClosed()
+        stream = nil
+        context.fireChannelInactive()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -56,13 +79,20 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         }
     }
 
-    private func write(_ response: ServerResponse, to request: IncomingRequest, context: ChannelHandlerContext) {
+    /// Writes `response`; with `closing`, or when the client asked for it, closes the
+    /// connection afterwards.
+    func write(
+        _ response: ServerResponse,
+        to request: IncomingRequest,
+        context: ChannelHandlerContext,
+        closing: Bool = false
+    ) {
         guard context.channel.isActive else { return }
         var headers = NIOHTTP1.HTTPHeaders(response.headers.map { ($0.name, $0.value) })
         if response.status != 204 {
             headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
         }
-        let keepAlive = request.head.isKeepAlive
+        let keepAlive = request.head.isKeepAlive && !closing
         if !keepAlive {
             headers.replaceOrAdd(name: "Connection", value: "close")
         }

@@ -26,13 +26,7 @@ final class ServerCore: Sendable {
     /// The normal answer to a complete request.
     func answer(_ request: IncomingRequest) -> ServerResponse {
         guard isAuthorized(request) else {
-            var response = ServerResponse.error(
-                status: 401,
-                code: 40101,
-                message: "Authentication failed: missing or invalid API key."
-            )
-            response.headers.append(("WWW-Authenticate", "Basic realm=\"kafka-rest\""))
-            return response
+            return .unauthorized
         }
         switch request.resolution {
         case .notFound:
@@ -65,7 +59,7 @@ final class ServerCore: Sendable {
     }
 
     /// Whether the request carries the required Basic credentials (always, if none are set).
-    private func isAuthorized(_ request: IncomingRequest) -> Bool {
+    func isAuthorized(_ request: IncomingRequest) -> Bool {
         guard let credentials else { return true }
         guard let header = request.head.headers.first(name: "Authorization") else { return false }
         let parts = header.split(separator: " ", maxSplits: 1)

@@ -27,6 +27,17 @@ struct ServerResponse: Sendable {
         json(ErrorModel(errorCode: Int32(clamping: code), message: message), status: status)
     }
 
+    /// 401 with error code 40101 and a `WWW-Authenticate` challenge, for missing or wrong credentials.
+    static var unauthorized: ServerResponse {
+        var response = ServerResponse.error(
+            status: 401,
+            code: 40101,
+            message: "Authentication failed: missing or invalid API key."
+        )
+        response.headers.append(("WWW-Authenticate", "Basic realm=\"kafka-rest\""))
+        return response
+    }
+
     /// No body, as with 201 after creating an ACL or 204 after a delete.
     static func empty(status: Int) -> ServerResponse {
         ServerResponse(status: status, headers: [], body: Data())

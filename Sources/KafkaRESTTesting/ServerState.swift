@@ -16,6 +16,7 @@ struct ServerState {
     var cluster = ClusterState()
     var faults: [PendingFault] = []
     var requests: [RecordedRequest] = []
+    var streaming = StreamingState()
 
     /// Takes one use of the earliest injected fault that matches `candidates`.
     mutating func takeFault(matching candidates: [String]) -> Fault? {
