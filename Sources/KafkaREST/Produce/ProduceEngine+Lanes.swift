@@ -1,0 +1,131 @@
+import Foundation
+
+extension ProduceEngine {
+    /// The writer of one lane: opens streams and writes queued records, pacing and pausing
+    /// as the lane's state asks, until the producer is finished and the lane idle, or
+    /// cancelled.
+    func runLane(_ lane: Int) async {
+        while true {
+            switch nextStep(lane) {
+            case .exit:
+                return
+            case .wait:
+                await waitForWork(lane)
+            case .sleep(let duration):
+                try? await clock.sleep(for: duration)
+            case .open:
+                await openStream(lane)
+            case .write:
+                await writeNext(lane)
+            }
+        }
+    }
+
+    /// Decides what the lane's writer does next.
+    func nextStep(_ lane: Int) -> Step {
+        lock.withLock {
+            lanes[lane].wakePending = false
+            if cancelled { return .exit }
+            if lanes[lane].queue.isEmpty {
+                if closed || fatal != nil {
+                    // Nothing more to write: end the body so the server answers the rest
+                    // and closes; a record it rejects still reopens a stream.
+                    lanes[lane].active?.retire()
+                    lanes[lane].active = nil
+                    if !lanes[lane].hasUnreported { return .exit }
+                }
+                return .wait
+            }
+            let now = clock.now
+            if lanes[lane].resumeAt > now {
+                return .sleep(lanes[lane].resumeAt - now)
+            }
+            if lanes[lane].draining {
+                if lanes[lane].hasUnreported { return .wait }
+                lanes[lane].draining = false
+            }
+            return lanes[lane].active == nil ? .open : .write
+        }
+    }
+
+    /// Suspends until ``wake(_:)`` is called for the lane, or returns at once if it was
+    /// called since ``nextStep(_:)``.
+    func waitForWork(_ lane: Int) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            lock.withLock {
+                if lanes[lane].wakePending || cancelled {
+                    lanes[lane].wakePending = false
+                    continuation.resume()
+                } else {
+                    lanes[lane].waiter = continuation
+                }
+            }
+        }
+    }
+
+    /// Opens a stream for the lane, paced by the connection limit. A retryable failure pauses
+    /// the lane with backoff, within ``StreamingProducer/RetryBudget/streamOpens``; any other
+    /// failure is fatal.
+    func openStream(_ lane: Int) async {
+        do {
+            try await openBucket?.acquire()
+        } catch {
+            return
+        }
+        let (body, continuation) = AsyncStream<Data>.makeStream()
+        do {
+            let response = try await connector.openStream(path: path, body: body)
+            lock.withLock {
+                guard !cancelled else {
+                    continuation.finish()
+                    return
+                }
+                let handle = ProduceStreamHandle(lane: lane, body: continuation)
+                lanes[lane].active = handle
+                lanes[lane].streams.append(handle)
+                lanes[lane].failedOpens = 0
+                handle.reader = Task { await self.read(response, on: handle) }
+            }
+        } catch {
+            continuation.finish()
+            lock.withLock {
+                guard !cancelled else { return }
+                let failure = Self.kafkaError(error, context: "could not open a produce stream")
+                lanes[lane].failedOpens += 1
+                let attempt = lanes[lane].failedOpens
+                if (failure.isRetryable || failure.kind == .transport) && attempt <= options.retryBudget.streamOpens {
+                    lanes[lane].resumeAt = clock.now + options.backoff.delay(attempt: attempt)
+                } else {
+                    becomeFatal(failure)
+                }
+            }
+        }
+    }
+
+    /// Writes the lane's next record to its stream, paced by the record limit.
+    func writeNext(_ lane: Int) async {
+        do {
+            try await recordBucket?.acquire()
+        } catch {
+            return
+        }
+        lock.withLock {
+            guard !cancelled,
+                  let handle = lanes[lane].active,
+                  !handle.retiring,
+                  !lanes[lane].draining,
+                  lanes[lane].resumeAt <= clock.now,
+                  !lanes[lane].queue.isEmpty
+            else { return }
+            let record = lanes[lane].queue.removeFirst()
+            handle.sent.append(record)
+            handle.body.yield(record.wire)
+        }
+    }
+
+    /// `error` as a ``KafkaRESTError``: itself, or a transport error wrapping it.
+    static func kafkaError(_ error: any Error, context: String) -> KafkaRESTError {
+        if let error = error as? KafkaRESTError { return error }
+        return KafkaRESTError(kind: .transport, operationID: "produceRecord", message: "\(context): \(error)", underlyingError: error)
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+
+/// Produces records over streaming requests: records are written as they are given, and a
+/// delivery report comes back for each, so one connection carries thousands of records per
+/// second.
+///
+/// ```swift
+/// let producer = StreamingProducer(connector: connector, path: path, options: .init(limits: .standard))
+/// Task {
+///     for await result in producer.results { handle(result) }
+/// }
+/// for record in records { try await producer.send(record) }
+/// await producer.finish()
+/// ```
+///
+/// Every record for which ``send(_:)`` returns is reported exactly once in ``results``:
+/// - ``RecordOutcome/delivered(_:)`` with its partition and offset;
+/// - ``RecordOutcome/failed(_:)`` when the server rejected it (per-record error codes such as
+///   400, 404, 413 or 5xx; 429 and 408 after the retry budget), when it is larger than
+///   ``ProduceLimits/maxMessageBytes`` (never sent), when it was cancelled before being
+///   sent, or when the producer hit an unrecoverable error (such as 401 when opening a stream)
+///   before sending it;
+/// - ``RecordOutcome/unknown(reason:)`` when it was written to a stream that broke before its
+///   report came, or that was cancelled: it may or may not be in Kafka.
+///
+/// Per-record 429 and 408 answers are resent within ``Options/retryBudget``: a 429 pauses
+/// that stream for the backoff, a 408 ("stream open too long") moves the stream's later
+/// records to a new stream. See ``Ordering`` for what happens to order.
+///
+/// Backpressure: at most ``Options/maxInFlight`` records are given and not yet reported;
+/// ``send(_:)`` waits for room. Results are buffered until read, so read them as they come.
+public final class StreamingProducer: Sendable {
+    private let engine: ProduceEngine
+
+    /// The result of every record given, in the order the reports arrive (per stream, the
+    /// order records were written). It ends after ``finish()`` or ``cancel()``.
+    ///
+    /// If the task reading it is cancelled, the producer is cancelled: the results of every
+    /// remaining record are still delivered to it before the sequence ends.
+    public let results: AsyncStream<ProduceResult>
+
+    /// Creates a producer; it opens its first stream when the first record comes.
+    ///
+    /// - Parameters:
+    ///   - connector: Opens the streaming requests.
+    ///   - path: The produce path relative to the v3 base URL,
+    ///     `/clusters/{cluster_id}/topics/{topic_name}/records`, percent-encoded.
+    ///   - options: Window, streams, ordering, resends, pacing.
+    ///   - clock: The time source for pacing and backoff.
+    public init(
+        connector: any ProduceStreamConnector,
+        path: String,
+        options: Options = Options(),
+        clock: any ProduceClock = ContinuousProduceClock()
+    ) {
+        let (stream, continuation) = AsyncStream<ProduceResult>.makeStream()
+        results = stream
+        engine = Self.makeEngine(
+            connector: connector,
+            path: path,
+            options: options,
+            clock: clock,
+            emit: { continuation.yield($0) },
+            finish: { _ in continuation.finish() },
+            termination: { handler in continuation.onTermination = { if case .cancelled = $0 { handler() } } }
+        )
+    }
+
+    /// Creates a producer whose results go to `emit` and `finish`, for ``produce(_:connector:path:options:clock:)``.
+    private init(engine: ProduceEngine) {
+        self.engine = engine
+        results = AsyncStream { $0.finish() }
+    }
+
+    /// Makes and starts an engine; `termination` installs a handler to call when the
+    /// results' reader goes away.
+    private static func makeEngine(
+        connector: any ProduceStreamConnector,
+        path: String,
+        options: Options,
+        clock: any ProduceClock,
+        emit: @escaping @Sendable (ProduceResult) -> Void,
+        finish: @escaping @Sendable (KafkaRESTError?) -> Void,
+        termination: (@escaping @Sendable () -> Void) -> Void
+    ) -> ProduceEngine {
+        let engine = ProduceEngine(connector: connector, path: path, options: options, clock: clock, emit: emit, finishResults: finish)
+        termination { [weak engine] in engine?.cancel() }
+        engine.start()
+        return engine
+    }
+
+    deinit {
+        engine.cancel()
+    }
+
+    /// Gives a record to the producer, waiting while ``Options/maxInFlight`` records are
+    /// outstanding.
+    ///
+    /// Once this returns, the record is reported exactly once in ``results`` (a record too
+    /// large is reported failed at once and never sent).
+    ///
+    /// If the producer is cancelled, or hits an unrecoverable error, while this waits, the
+    /// record is accepted and reported failed with that reason.
+    ///
+    /// - Throws: without accepting the record: `CancellationError` if the calling task is
+    ///   cancelled while waiting or the producer was cancelled before, the unrecoverable
+    ///   ``KafkaRESTError`` once the producer has hit one, or a ``KafkaRESTError`` of kind
+    ///   ``KafkaRESTError/Kind/invalidRequest`` after ``finish()``.
+    public func send(_ record: KafkaRecord) async throws {
+        try await engine.send(record)
+    }
+
+    /// Stops accepting records, waits until every record given is reported (resends
+    /// included), closes the streams and ends ``results``.
+    public func finish() async {
+        await engine.finish()
+    }
+
+    /// Stops at once: records written without report are reported unknown, records not yet
+    /// written fail as cancelled, and ``results`` ends after them.
+    public func cancel() {
+        engine.cancel()
+    }
+
+    /// Produces every record of `records` and returns their results as they come, indexed by
+    /// position in `records`; the stream ends once all are reported.
+    ///
+    /// If `records` throws, the records already taken are still produced and reported, then
+    /// the stream throws that error. After an unrecoverable error (such as 401 when opening a
+    /// stream) every record taken is reported failed, reading `records` stops and the stream
+    /// throws the error. If the task reading the stream is cancelled, reading `records`
+    /// stops and the results of every record taken are delivered (unknown if written, failed
+    /// if not) before the stream ends; only a record the sequence hands over at that very
+    /// moment can be taken without being reported.
+    public static func produce<S: AsyncSequence & Sendable>(
+        _ records: S,
+        connector: any ProduceStreamConnector,
+        path: String,
+        options: Options = Options(),
+        clock: any ProduceClock = ContinuousProduceClock()
+    ) -> AsyncThrowingStream<ProduceResult, any Error> where S.Element == KafkaRecord {
+        let (stream, continuation) = AsyncThrowingStream<ProduceResult, any Error>.makeStream()
+        let outcome = ProduceFeedOutcome()
+        let engine = makeEngine(
+            connector: connector,
+            path: path,
+            options: options,
+            clock: clock,
+            emit: { continuation.yield($0) },
+            finish: { fatal in continuation.finish(throwing: outcome.error ?? fatal) },
+            termination: { _ in }
+        )
+        let producer = StreamingProducer(engine: engine)
+        let feeder = Task {
+            do {
+                for try await record in records {
+                    do {
+                        try await producer.send(record)
+                    } catch is CancellationError {
+                        break
+                    } catch {
+                        engine.reportRefused(record, error: error)
+                        outcome.error = error
+                        break
+                    }
+                }
+            } catch {
+                outcome.error = error
+            }
+            await producer.finish()
+        }
+        continuation.onTermination = { termination in
+            if case .cancelled = termination {
+                producer.cancel()
+                feeder.cancel()
+            }
+        }
+        return stream
+    }
+}
+
+/// The error that ends a ``StreamingProducer/produce(_:connector:path:options:clock:)`` stream.
+private final class ProduceFeedOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+
+    var error: (any Error)? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}

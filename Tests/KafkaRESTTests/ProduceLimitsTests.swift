@@ -1,0 +1,83 @@
+import Foundation
+import KafkaREST
+import Testing
+
+@Suite("Produce: limits and pacing")
+struct ProduceLimitsTests {
+    @Test("Confluent Cloud presets")
+    func presets() {
+        for limits in [ProduceLimits.basic, .standard, .enterprise, .freight] {
+            #expect(limits.connectionRequestsPerSecond == 25)
+            #expect(limits.streamedRecordsPerSecond == 1_000)
+            #expect(limits.maxMessageBytes == 8 * 1_048_576)
+        }
+        let dedicated = ProduceLimits.dedicated(ckus: 152)
+        #expect(dedicated.connectionRequestsPerSecond == 45_600)
+        #expect(dedicated.streamedRecordsPerSecond == 456_000)
+        #expect(dedicated.maxMessageBytes == 20 * 1_048_576)
+        #expect(ProduceLimits.dedicated(ckus: 1).streamedRecordsPerSecond == 3_000)
+        #expect(ProduceLimits.custom(streamedRecordsPerSecond: 10).connectionRequestsPerSecond == nil)
+    }
+
+    @Test("a token bucket holds its rate over time with an injected clock")
+    func pacing() async throws {
+        let clock = VirtualProduceClock()
+        let bucket = TokenBucket(rate: 100, burst: 10, clock: clock)
+        for _ in 0..<510 {
+            try await bucket.acquire()
+        }
+        // 10 from the full bucket, then 500 at 100 per second.
+        let elapsed = clock.now.secondsForTests
+        #expect(abs(elapsed - 5.0) < 0.001, "elapsed \(elapsed) s")
+        #expect(clock.sleeps.count == 500)
+    }
+
+    @Test("an idle bucket refills up to its burst, not beyond")
+    func refill() async throws {
+        let clock = VirtualProduceClock()
+        let bucket = TokenBucket(rate: 10, burst: 5, clock: clock)
+        try await clock.sleep(for: .seconds(60))
+        for _ in 0..<5 {
+            try await bucket.acquire()
+        }
+        #expect(clock.sleeps.count == 1, "five tokens after a long idle time, no wait")
+        try await bucket.acquire()
+        #expect(clock.sleeps.last == .milliseconds(100))
+    }
+
+    @Test("a producer paced at 1,000 records/s takes a second per 1,000 records")
+    func producerPacing() async throws {
+        let clock = VirtualProduceClock()
+        let fake = ProduceFakeKafka()
+        let options = StreamingProducer.Options(limits: .custom(connectionRequestsPerSecond: 25, streamedRecordsPerSecond: 1_000))
+        let results = try await produceAll(numberedRecords(2_100), through: fake, options: options, clock: clock)
+        #expect(results.allSatisfy { $0.outcome.delivery != nil })
+        let elapsed = clock.now.secondsForTests
+        #expect(elapsed >= 1.99 && elapsed <= 2.01, "2,000 records after the first 100 take 2 s, took \(elapsed) s")
+    }
+
+    @Test("a record larger than the limit is failed with size and limit and never sent")
+    func oversize() async throws {
+        let fake = ProduceFakeKafka()
+        let big = KafkaRecord(value: .string(String(repeating: "x", count: 2_000)))
+        let small = KafkaRecord(value: .string("ok"))
+        let results = try await produceAll(
+            [small, big, small],
+            through: fake,
+            options: .init(limits: .custom(maxMessageBytes: 1_024))
+        )
+        #expect(results.map(\.index) == [0, 1, 2])
+        #expect(results[0].outcome.delivery != nil && results[2].outcome.delivery != nil)
+        let error = try #require(results[1].outcome.failure)
+        #expect(error.kind == .invalidRequest)
+        let size = try ConcatenatedJSONEncoder.encode(big.produceRequest).count
+        #expect(error.message == "record not sent: its encoded size of \(size) bytes exceeds the limit of 1024 bytes")
+        #expect(fake.receivedValues.count == 2)
+    }
+}
+
+extension Duration {
+    var secondsForTests: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
