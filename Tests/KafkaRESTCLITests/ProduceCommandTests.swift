@@ -5,8 +5,8 @@ import Testing
 
 @Suite("kafka-rest produce")
 struct ProduceCommandTests {
-    @Test("records from stdin are delivered and stored; one result line per record")
-    func goodRecords() async throws {
+    @Test("records from stdin are delivered and stored; one result line per record", arguments: [[], ["--batch"]])
+    func goodRecords(mode: [String]) async throws {
         try await withServer { server, env in
             server.createTopic("orders", partitionsCount: 2)
             let input = """
@@ -16,7 +16,7 @@ struct ProduceCommandTests {
                 {"key": {"type": "STRING", "data": "order-3"}, "value": {"type": "JSON", "data": {"id": 3}}, "headers": [{"name": "trace", "value": "dHJhY2U="}]}
                 {"value": {"type": "BINARY", "data": "aGVsbG8="}, "partition_id": 1}
                 """
-            let run = await runCLI(["produce", "orders", "--key", "k"], environment: env, stdin: Data(input.utf8))
+            let run = await runCLI(["produce", "orders", "--key", "k"] + mode, environment: env, stdin: Data(input.utf8))
             #expect(run.status == 0, "\(run.stderr)")
             let results = try run.jsonLines()
             #expect(results.map { $0["line"] as? Int } == [1, 2, 4, 5])
@@ -37,8 +37,8 @@ struct ProduceCommandTests {
         }
     }
 
-    @Test("bad records fail, the rest are delivered, and the exit status is 1")
-    func badRecords() async throws {
+    @Test("bad records fail, the rest are delivered, and the exit status is 1", arguments: [[], ["--batch"]])
+    func badRecords(mode: [String]) async throws {
         try await withServer { server, env in
             server.createTopic("orders", partitionsCount: 1)
             let input = """
@@ -47,7 +47,7 @@ struct ProduceCommandTests {
                 not json
                 {"n": 4}
                 """
-            let run = await runCLI(["produce", "orders", "--output", "table"], environment: env, stdin: Data(input.utf8))
+            let run = await runCLI(["produce", "orders", "--output", "table"] + mode, environment: env, stdin: Data(input.utf8))
             #expect(run.status == 1)
             #expect(run.stdout.isEmpty)
             #expect(run.stderr.contains("line 2: failed (error_code 404)"))
@@ -69,20 +69,28 @@ struct ProduceCommandTests {
             try Data((1...25).map { "{\"n\": \($0)}\n" }.joined().utf8).write(to: url)
             defer { try? FileManager.default.removeItem(at: url) }
             server.clearRequests()
-            let fromFile = await runCLI(["produce", "events", "--file", url.path, "--batch-size", "10"], environment: env)
+            let fromFile = await runCLI(["produce", "events", "--file", url.path, "--batch", "--batch-size", "10"], environment: env)
             #expect(fromFile.status == 0, "\(fromFile.stderr)")
             #expect(server.records(topic: "events").count == 27)
             #expect(server.requests.count == 3)
         }
     }
 
-    @Test("an unknown topic stops the run with exit 3 after the summary")
+    @Test("an unknown topic: batches stop with exit 3 and a hint, streamed records fail with exit 1")
     func unknownTopic() async throws {
         try await withServer { _, env in
-            let run = await runCLI(["produce", "missing"], environment: env, stdin: Data("1\n2\n".utf8))
-            #expect(run.status == 3)
-            #expect(run.stderr.contains("sent 2, delivered 0, failed 2, unknown 0"))
-            #expect(run.stderr.contains("error_code 40403"))
+            let batch = await runCLI(["produce", "missing", "--batch"], environment: env, stdin: Data("1\n2\n".utf8))
+            #expect(batch.status == 3, "\(batch.stderr)")
+            #expect(batch.stderr.contains("sent 2, delivered 0, failed 2, unknown 0"))
+            #expect(batch.stderr.contains("error_code 40403"))
+            #expect(batch.stderr.contains("hint:"))
+
+            let streamed = await runCLI(["produce", "missing"], environment: env, stdin: Data("1\n2\n".utf8))
+            #expect(streamed.status == 1, "\(streamed.stderr)")
+            #expect(streamed.stderr.contains("delivered 0, failed 2"))
+            let results = try streamed.jsonLines()
+            #expect(results.count == 2)
+            #expect(results.allSatisfy { $0["status"] as? String == "failed" && $0["error_code"] as? Int == 40403 })
         }
     }
 }

@@ -16,8 +16,9 @@ struct ProduceCommand: AsyncParsableCommand {
             ProduceRequest-shaped objects as values too). Lines that are not JSON fail and are \
             not sent.
 
-            Records go in concatenated-JSON batches (--batch-size per request; a batch is also \
-            sent whenever the input pauses). With --output json one result per record is \
+            Records are streamed over long-lived produce requests as they are read. With \
+            --batch they go in concatenated-JSON batches instead (--batch-size per request; a \
+            batch is also sent whenever the input pauses). With --output json one result per record is \
             printed: {"line": 3, "status": "delivered", "partition": 0, "offset": 42}. Failures \
             (table output), progress (on a terminal) and the summary go to standard error.
             Exit status 1 if any record failed or its fate is unknown.
@@ -33,7 +34,9 @@ struct ProduceCommand: AsyncParsableCommand {
     var key: String?
     @Flag(name: .customLong("values"), help: "Send every line as a JSON value, even ProduceRequest-shaped objects.")
     var valuesOnly = false
-    @Option(help: ArgumentHelp("Most records per request (default 500).", valueName: "count"))
+    @Flag(help: "Send concatenated-JSON batches, one request each, instead of streaming.")
+    var batch = false
+    @Option(help: ArgumentHelp("Most records per request with --batch (default 500).", valueName: "count"))
     var batchSize = 500
     @OptionGroup var options: GlobalOptions
 
@@ -44,17 +47,25 @@ struct ProduceCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CLIContext.current
-        let input = try inputSource(context: context)
+        let reader = RecordReader(input: try inputSource(context: context), valuesOnly: valuesOnly, key: key)
         try await Session.run(options) { session, cluster in
-            var producer = ProduceRun(
-                sender: BatchSender(kafka: session.kafka, cluster: cluster, topic: topic),
-                printer: session.printer,
-                batchSize: batchSize
-            )
-            let failure = await producer.produce(from: input, valuesOnly: valuesOnly, key: key)
-            producer.finish()
-            if let failure { throw failure }
-            if !producer.tally.allDelivered { throw CommandExit(status: .partialFailure) }
+            let reporter = ProduceReporter(printer: session.printer)
+            do {
+                if batch {
+                    let sender = BatchSender(kafka: session.kafka, cluster: cluster, topic: topic)
+                    try await BatchProduce(sender: sender, batchSize: batchSize).run(reader, reporter: reporter)
+                } else {
+                    let producer = try session.kafka.streamingProducer(topic: topic, cluster: cluster)
+                    try await StreamProduce(producer: producer).run(reader, reporter: reporter)
+                }
+            } catch {
+                reporter.finish()
+                throw error
+            }
+            reporter.finish()
+            if !reporter.tally.allDelivered {
+                throw CommandExit(status: .partialFailure)
+            }
         }
     }
 

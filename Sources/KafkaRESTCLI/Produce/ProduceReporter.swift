@@ -1,0 +1,63 @@
+import KafkaREST
+
+/// Counts and reports what became of each input line, from the reading task and the task
+/// reading delivery reports alike.
+final class ProduceReporter: Sendable {
+    private let printer: Printer
+    private let state: LockedValue<(tally: ProduceTally, progress: ProgressMeter)>
+
+    /// Creates a reporter writing per-record results with `printer`.
+    init(printer: Printer) {
+        self.printer = printer
+        state = LockedValue((ProduceTally(), ProgressMeter(console: printer.console)))
+    }
+
+    /// The counts so far.
+    var tally: ProduceTally {
+        state.withLock { $0.tally }
+    }
+
+    /// Counts `count` records handed to the server.
+    func sent(_ count: Int) {
+        state.withLock { $0.tally.sent += count }
+    }
+
+    /// Reports the outcome of the record from input line `line`.
+    func record(line: Int, outcome: RecordOutcome) {
+        state.withLock { state in
+            state.tally.count(outcome)
+            report(RecordReport(line: line, outcome: outcome))
+            state.progress.update(state.tally)
+        }
+    }
+
+    /// Reports an input line that is not a record.
+    func invalid(line: Int, message: String) {
+        state.withLock { state in
+            state.tally.countInvalid()
+            report(RecordReport(line: line, invalidInput: message))
+        }
+    }
+
+    /// Clears the progress line and writes the summary to standard error.
+    func finish() {
+        state.withLock { state in
+            state.progress.finish()
+            printer.console.printError("produce: \(state.tally.summary)")
+        }
+    }
+
+    /// Prints one record's result: every result as JSON, or failures on standard error.
+    private func report(_ report: RecordReport) {
+        switch printer.format {
+        case .json:
+            if let line = try? Printer.jsonLine(report) {
+                printer.console.print(line)
+            }
+        case .table:
+            if report.status != "delivered" {
+                printer.console.printError(report.text)
+            }
+        }
+    }
+}

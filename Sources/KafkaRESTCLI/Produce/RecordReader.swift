@@ -1,0 +1,31 @@
+import Foundation
+
+/// Reads produce input chunk by chunk and parses its lines into records.
+struct RecordReader {
+    private let input: InputSource
+    private let valuesOnly: Bool
+    private let key: String?
+    private var splitter = LineSplitter()
+    private var ended = false
+
+    /// Creates a reader of `input`; see ``RecordLine`` for `valuesOnly` and `key`.
+    init(input: InputSource, valuesOnly: Bool, key: String?) {
+        self.input = input
+        self.valuesOnly = valuesOnly
+        self.key = key
+    }
+
+    /// The lines completed by the next chunk of input (possibly none), or `nil` at the end.
+    mutating func next() async -> [RecordLine]? {
+        guard !ended else { return nil }
+        let chunk = await input.read()
+        let lines: [(line: Int, text: Data)]
+        if chunk.isEmpty {
+            ended = true
+            lines = splitter.finish()
+        } else {
+            lines = splitter.feed(chunk)
+        }
+        return lines.map { RecordLine(line: $0.line, text: $0.text, valuesOnly: valuesOnly, key: key) }
+    }
+}
