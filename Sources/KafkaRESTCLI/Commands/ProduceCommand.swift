@@ -52,8 +52,8 @@ struct ProduceCommand: AsyncParsableCommand {
             let reporter = ProduceReporter(printer: session.printer)
             do {
                 if batch {
-                    let sender = BatchSender(kafka: session.kafka, cluster: cluster, topic: topic)
-                    try await BatchProduce(sender: sender, batchSize: batchSize).run(reader, reporter: reporter)
+                    let produce = BatchProduce(kafka: session.kafka, cluster: cluster, topic: topic, batchSize: batchSize)
+                    try await produce.run(reader, reporter: reporter)
                 } else {
                     let producer = try session.kafka.streamingProducer(topic: topic, cluster: cluster)
                     try await StreamProduce(producer: producer).run(reader, reporter: reporter)

@@ -1,17 +1,19 @@
 import KafkaREST
 
-/// Produces with one concatenated-JSON request per batch: a batch is sent when it is full and
-/// whenever the input pauses.
+/// Produces with one concatenated-JSON request per batch (``KafkaRESTClient/produce(_:to:cluster:)``):
+/// a batch is sent when it is full and whenever the input pauses.
 struct BatchProduce {
-    /// Sends the batches.
-    let sender: BatchSender
+    /// The client.
+    let kafka: KafkaRESTClient
+    /// The cluster id.
+    let cluster: String
+    /// The topic name.
+    let topic: String
     /// Most records per request.
     let batchSize: Int
 
-    /// Produces every record of `reader`, reporting to `reporter`.
-    ///
-    /// - Throws: The ``KafkaRESTError`` of a request that failed as a whole, after its records
-    ///   were reported; reading stops there.
+    /// Produces every record of `reader`, reporting each outcome to `reporter`; a request
+    /// that fails as a whole fails (4xx) or leaves unknown (5xx, transport) all its records.
     func run(_ reader: RecordReader, reporter: ProduceReporter) async throws {
         var reader = reader
         var pending: [(line: Int, record: KafkaRecord)] = []
@@ -37,17 +39,9 @@ struct BatchProduce {
         let batch = pending
         pending.removeAll()
         reporter.sent(batch.count)
-        do {
-            let outcomes = try await sender.send(batch.map(\.record))
-            for (entry, outcome) in zip(batch, outcomes) {
-                reporter.record(line: entry.line, outcome: outcome)
-            }
-        } catch let error as KafkaRESTError {
-            let outcome: RecordOutcome = error.kind == .transport ? .unknown(reason: error.message) : .failed(error)
-            for entry in batch {
-                reporter.record(line: entry.line, outcome: outcome)
-            }
-            throw error
+        let results = try await kafka.produce(batch.map(\.record), to: topic, cluster: cluster)
+        for result in results {
+            reporter.record(line: batch[result.index].line, outcome: result.outcome)
         }
     }
 }
