@@ -77,7 +77,8 @@ extension ServerCore {
     }
 
     /// Handles `records` of the stream `ticket` in order, storing those that pass its faults,
-    /// and returns their delivery reports; `reported` of them count as sent.
+    /// and returns their delivery reports; the first `reported` of them count as sent, the
+    /// rest as withheld.
     func handleStreamedRecords(
         _ records: some Collection<StreamedRecord>,
         of ticket: StreamTicket,
@@ -85,6 +86,7 @@ extension ServerCore {
     ) -> [ProduceResponse] {
         state.withLock { state in
             state.streaming.statistics.reportsSent += reported
+            state.streaming.statistics.reportsWithheld += records.count - reported
             guard var topic = state.cluster.topics.removeValue(forKey: ticket.topicName) else {
                 return records.map { _ in ProduceResponse(errorCode: 404, message: TopicRoutes.unknownTopicMessage) }
             }

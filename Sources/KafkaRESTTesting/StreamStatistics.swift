@@ -11,6 +11,9 @@ public struct StreamStatistics: Sendable, Hashable {
     public var recordsReceived = 0
     /// Delivery reports written on all streams.
     public var reportsSent = 0
+    /// Records handled on streams closed by ``StreamFaults/closeAfterRecords`` whose reports
+    /// were withheld (see ``StreamFaults/withheldReports``).
+    public var reportsWithheld = 0
     /// The most records one stream had received but not yet answered with a report, at any
     /// moment; withheld reports (see ``StreamFaults/withheldReports``) count until the close.
     public var maxInFlight = 0

@@ -136,7 +136,7 @@ final class StreamingProduceSession {
         let batch = pending.prefix(take)
         pending.removeFirst(take)
         let firstWithheld = faults.closeAfterRecords.map { $0 - faults.withheldReports } ?? Int.max
-        let toReport = batch.filter { $0.index < firstWithheld }.count
+        let toReport = min(take, max(0, firstWithheld - handled))
         let reports = core.handleStreamedRecords(batch, of: ticket, reported: toReport)
         handled += take
         if toReport > 0 {
@@ -190,17 +190,33 @@ final class StreamingProduceSession {
         }
     }
 
-    /// Closes the connection mid-stream, without ending the response, once the reports
-    /// written so far are out.
+    /// Breaks the stream: the response never ends. Once the reports written so far are out
+    /// and ``closeLinger`` has passed, the server closes its side of the connection, ignores
+    /// the rest of the body, and closes the connection completely when the client does or
+    /// after ``abortGrace``.
+    ///
+    /// Closing only the output lets the last reports reach the client: closing the whole
+    /// connection while request bytes are unread sends a reset, which can destroy them. The
+    /// linger keeps them out of the same read as the end of the connection, since a client
+    /// may drop response bytes that arrive together with the close (AsyncHTTPClient does).
     private func abort(context: ChannelHandlerContext) {
         guard !finished else { return }
         finished = true
         core.noteStreamClosed()
         let channel = context.channel
-        if let lastWrite {
-            lastWrite.whenComplete { _ in channel.close(promise: nil) }
-        } else {
-            channel.close(promise: nil)
+        let written = lastWrite ?? channel.eventLoop.makeSucceededVoidFuture()
+        written.whenComplete { _ in
+            channel.eventLoop.scheduleTask(in: Self.closeLinger) {
+                channel.close(mode: .output, promise: nil)
+            }
+            channel.eventLoop.scheduleTask(in: Self.abortGrace) {
+                channel.close(promise: nil)
+            }
         }
     }
+
+    /// How long a broken stream waits after its last report before closing its output.
+    static let closeLinger = TimeAmount.milliseconds(10)
+    /// How long a broken stream's connection stays half open for the client to close it.
+    static let abortGrace = TimeAmount.seconds(1)
 }

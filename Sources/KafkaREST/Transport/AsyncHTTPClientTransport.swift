@@ -19,7 +19,7 @@ public struct AsyncHTTPClientTransport: APITransport {
     public let timeouts: Timeouts
     /// The largest response body read; a larger one fails the request.
     public let maximumResponseBodySize: Int
-    private let client: HTTPClient
+    let client: HTTPClient
     private let ownsClient: Bool
 
     /// Creates a transport.

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Opens streaming produce requests through an ``AsyncHTTPClientTransport`` with the
+/// `Authorization` header of ``Credentials``: `Basic base64(key:secret)` for an API key,
+/// `Bearer <token>` for a token provider, asked (without forcing a refresh) each time a
+/// stream opens, so a provider that renews tokens before they expire keeps new streams
+/// authorized.
+///
+/// A stream refused with 401 fails with that error (the body already given to the stream
+/// cannot be sent again); ``StreamingProducer`` treats it as unrecoverable.
+///
+/// ```swift
+/// let connector = try AuthorizingProduceStreamConnector(
+///     transport: transport, credentials: .apiKey(key: key, secret: secret))
+/// let producer = StreamingProducer(connector: connector, path: path)
+/// ```
+public struct AuthorizingProduceStreamConnector: ProduceStreamConnector, CustomStringConvertible {
+    /// The transport that opens the streams.
+    public let transport: AsyncHTTPClientTransport
+    /// The credentials sent; `nil` sends no `Authorization` header.
+    public let credentials: Credentials?
+
+    /// Creates a connector.
+    ///
+    /// - Parameters:
+    ///   - transport: Opens the streams; its base URL decides where credentials go.
+    ///   - credentials: What to send, or `nil` for nothing.
+    ///   - allowsCredentialsOverPlainHTTP: Whether credentials may go to an `http://` base URL.
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest``, as
+    ///   ``CredentialsMiddleware`` does, when credentials would go over plain HTTP without
+    ///   permission or the base URL is neither `http` nor `https`.
+    public init(
+        transport: AsyncHTTPClientTransport,
+        credentials: Credentials?,
+        allowsCredentialsOverPlainHTTP: Bool = false
+    ) throws {
+        if let credentials {
+            _ = try CredentialsMiddleware(
+                credentials: credentials,
+                baseURL: transport.baseURL,
+                allowsCredentialsOverPlainHTTP: allowsCredentialsOverPlainHTTP
+            )
+        }
+        self.transport = transport
+        self.credentials = credentials
+    }
+
+    /// Opens a stream with the `Authorization` header; see
+    /// ``AsyncHTTPClientTransport/openStream(path:body:headers:)``.
+    ///
+    /// - Throws: What that throws, and errors of the ``BearerTokenProvider`` unchanged.
+    public func openStream(path: String, body: AsyncStream<Data>) async throws -> AsyncThrowingStream<Data, any Error> {
+        var headers = KafkaRESTSupport.HTTPHeaders()
+        switch credentials {
+        case .apiKey(let key, let secret):
+            headers.add(name: "Authorization", value: "Basic " + Base64.encode(Data("\(key):\(secret)".utf8)))
+        case .bearer(let provider):
+            headers.add(name: "Authorization", value: "Bearer " + (try await provider.token(forceRefresh: false)))
+        case nil:
+            break
+        }
+        return try await transport.openStream(path: path, body: body, headers: headers)
+    }
+
+    /// For example `AuthorizingProduceStreamConnector(https://…/kafka/v3, apiKey(key: ABCD…, secret: <redacted>))`.
+    public var description: String {
+        "AuthorizingProduceStreamConnector(\(transport.baseURL.absoluteString), \(credentials.map(\.description) ?? "no credentials"))"
+    }
+}
