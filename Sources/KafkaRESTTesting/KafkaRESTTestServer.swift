@@ -7,9 +7,10 @@ import NIOPosix
 
 /// A Kafka REST v3 server on `127.0.0.1` for tests, backed by an in-memory cluster.
 ///
-/// It speaks the shapes of the spec for clusters, topics, topic configs, ACLs and
-/// non-streaming produce, can require Basic credentials, records every request, and
-/// misbehaves on demand (``inject(_:times:matching:)``):
+/// It speaks the shapes of the spec for clusters, topics, topic configs, ACLs and produce
+/// (whole bodies, or streamed with a report per record as it arrives; see ``StreamFaults``),
+/// can require Basic credentials, records every request, and misbehaves on demand
+/// (``inject(_:times:matching:)``):
 ///
 /// ```swift
 /// let server = try await KafkaRESTTestServer.start(credentials: (key: "key", secret: "secret"))

@@ -16,8 +16,9 @@ extension AsyncHTTPClientTransport: ProduceStreamConnector {
     }
 
     /// Opens one streaming produce request: `POST <baseURL><path>` with
-    /// `Transfer-Encoding: chunked` and `Content-Type: application/json`, writing each chunk of
-    /// `body` as it comes, full duplex on one connection.
+    /// `Transfer-Encoding: chunked` and `Content-Type: application/json`, writing `body` as it
+    /// comes (what arrives while a chunk is being written goes out together in the next
+    /// chunk), full duplex on one connection.
     ///
     /// Returns when the response head has arrived with status 200; the stream then yields the
     /// response body (the delivery reports) as it arrives and ends when the server ends the
@@ -51,7 +52,7 @@ extension AsyncHTTPClientTransport: ProduceStreamConnector {
             request.headers.add(name: name, value: value)
         }
         request.headers.replaceOrAdd(name: "Content-Type", value: "application/json")
-        request.body = .stream(body.map { @Sendable in ByteBuffer(bytes: $0) }, length: .unknown)
+        request.body = .stream(CoalescingRequestBody(body), length: .unknown)
         let response: HTTPClientResponse
         do {
             response = try await client.execute(request, deadline: .distantFuture)
