@@ -1,4 +1,5 @@
 import Foundation
+import KafkaRESTGenerator
 import KafkaRESTAPI
 import KafkaRESTSupport
 import Testing
@@ -7,7 +8,7 @@ import Testing
 /// value gives the same JSON back.
 @Suite("Examples of spec/ round-trip through the generated types")
 struct ExampleRoundTripTests {
-    static let collected = Result { try SpecExample.all() }
+    static let collected = Result { try SpecExamples.repository() }
 
     @Test func everyJSONExampleHasANamedSchema() throws {
         let (examples, unnamed) = try Self.collected.get()

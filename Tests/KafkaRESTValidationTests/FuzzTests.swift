@@ -1,4 +1,5 @@
 import Foundation
+import KafkaRESTGenerator
 import KafkaRESTSupport
 @testable import KafkaRESTValidation
 import Testing

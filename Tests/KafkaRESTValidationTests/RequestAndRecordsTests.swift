@@ -92,7 +92,7 @@ struct RequestAndRecordsTests {
         #expect(validator.validateRecords(ndjson: Data("\n\n".utf8), against: "ProduceRequest").isEmpty)
     }
 
-    @Test func smallProduceRequestValidatesInMicroseconds() {
+    @Test func fullProduceRequestWithinTheSizeLimitHasNoViolations() {
         let request: JSONValue = [
             "partition_id": 1,
             "headers": [["name": "trace", "value": "aGk="]],
@@ -101,15 +101,8 @@ struct RequestAndRecordsTests {
             "timestamp": "2021-12-13T16:29:10.951Z",
         ]
         let limited = SchemaValidator(rules: KafkaRules(maxMessageBytes: 1_000_000))
-        let rounds = 2_000
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            for _ in 0..<rounds {
-                precondition(limited.validate(request, against: "ProduceRequest").isEmpty)
-            }
-        }
-        let microseconds = elapsed / rounds / .microseconds(1)
-        print("validating a small ProduceRequest: \(microseconds) µs each")
-        #expect(microseconds < 500)
+        #expect(limited.validate(request, against: "ProduceRequest").isEmpty)
+        let tight = SchemaValidator(rules: KafkaRules(maxMessageBytes: 10))
+        #expect(tight.validate(request, against: "ProduceRequest").map(\.pointer) == [""])
     }
 }

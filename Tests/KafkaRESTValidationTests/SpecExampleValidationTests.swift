@@ -1,4 +1,5 @@
 import Foundation
+import KafkaRESTGenerator
 import KafkaRESTSupport
 import KafkaRESTValidation
 import Testing

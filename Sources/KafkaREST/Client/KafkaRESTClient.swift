@@ -11,6 +11,8 @@ import Foundation
 /// ```
 ///
 /// Every request passes, in this order:
+/// 0. ``RequestValidationMiddleware`` (if ``KafkaRESTConfiguration/validatesRequests`` is set)
+///    refuses a body that does not match its schema, before anything is sent;
 /// 1. ``CredentialsMiddleware`` (if ``KafkaRESTConfiguration/credentials`` is set) adds
 ///    `Authorization`, once per call, and refreshes a bearer token once on 401;
 /// 2. ``RetryMiddleware`` repeats retryable failures per ``KafkaRESTConfiguration/retry``;
@@ -98,6 +100,9 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
             )
         }
         var middlewares: [any Middleware] = [TransportErrorMiddleware()]
+        if configuration.validatesRequests {
+            middlewares.append(RequestValidationMiddleware(logger: configuration.logger))
+        }
         if let credentials = configuration.credentials {
             middlewares.append(
                 try CredentialsMiddleware(

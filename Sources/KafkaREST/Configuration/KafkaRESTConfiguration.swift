@@ -31,6 +31,9 @@ public struct KafkaRESTConfiguration: Sendable, CustomStringConvertible, CustomD
     public var connectionBias: ConnectionBias
     /// Where request logs go (debug and trace levels only).
     public var logger: Logger
+    /// Whether every JSON request body is checked against its schema before it is sent
+    /// (see ``RequestValidationMiddleware``); off by default.
+    public var validatesRequests: Bool
 
     /// Creates a configuration.
     ///
@@ -43,6 +46,7 @@ public struct KafkaRESTConfiguration: Sendable, CustomStringConvertible, CustomD
     ///   - retry: The retry policy; ``RetryPolicy/standard`` by default.
     ///   - connectionBias: ``ConnectionBias/keepAlive`` by default.
     ///   - logger: A swift-log logger; `Logger(label: "kafka-rest")` by default.
+    ///   - validatesRequests: Whether request bodies are validated before sending; off by default.
     public init(
         baseURL: URL,
         clusterID: String? = nil,
@@ -51,7 +55,8 @@ public struct KafkaRESTConfiguration: Sendable, CustomStringConvertible, CustomD
         timeouts: Timeouts = Timeouts(),
         retry: RetryPolicy = .standard,
         connectionBias: ConnectionBias = .keepAlive,
-        logger: Logger = Logger(label: "kafka-rest")
+        logger: Logger = Logger(label: "kafka-rest"),
+        validatesRequests: Bool = false
     ) {
         self.baseURL = baseURL
         self.clusterID = clusterID
@@ -61,6 +66,7 @@ public struct KafkaRESTConfiguration: Sendable, CustomStringConvertible, CustomD
         self.retry = retry
         self.connectionBias = connectionBias
         self.logger = logger
+        self.validatesRequests = validatesRequests
     }
 
     /// A configuration for Confluent Cloud with an API key.
@@ -119,6 +125,7 @@ public struct KafkaRESTConfiguration: Sendable, CustomStringConvertible, CustomD
             "retry: \(retry)",
             "connectionBias: \(connectionBias)",
             "logger: \(logger.label)",
+            "validatesRequests: \(validatesRequests)",
         ]
         return "KafkaRESTConfiguration(\(fields.joined(separator: ", ")))"
     }
