@@ -30,6 +30,8 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
     /// The generated operations, sent through the middleware chain.
     public let api: Client
     private let shutdownTransport: (@Sendable () async throws -> Void)?
+    /// The HTTP transport created by ``init(configuration:)``, which streaming producers reuse.
+    let httpTransport: AsyncHTTPClientTransport?
 
     /// Creates a client sending through `transport`, for tests or custom HTTP stacks.
     ///
@@ -40,17 +42,19 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
     ///   ``init(configuration:)``; nothing is sent then.
     public convenience init(configuration: KafkaRESTConfiguration, transport: any APITransport) throws {
         let middlewares = try Self.middlewares(for: configuration)
-        self.init(configuration: configuration, middlewares: middlewares, transport: transport, shutdown: nil)
+        self.init(configuration: configuration, middlewares: middlewares, transport: transport, httpTransport: nil, shutdown: nil)
     }
 
     init(
         configuration: KafkaRESTConfiguration,
         middlewares: [any Middleware],
         transport: any APITransport,
+        httpTransport: AsyncHTTPClientTransport?,
         shutdown: (@Sendable () async throws -> Void)?
     ) {
         self.configuration = configuration
         api = Client(transport: MiddlewareTransport(transport: transport, middlewares: middlewares))
+        self.httpTransport = httpTransport
         shutdownTransport = shutdown
     }
 

@@ -6,11 +6,12 @@ extension KafkaRESTClient {
     /// let producer = try kafka.streamingProducer(topic: "orders", options: .init(limits: .standard))
     /// ```
     ///
-    /// The streams go through an ``AsyncHTTPClientTransport`` on an HTTP client shared by all
-    /// producers with the same connect timeout (kept for the life of the process), not through
-    /// the client's middlewares: credentials are added by ``AuthorizingProduceStreamConnector``,
-    /// resends and pacing are the producer's (``StreamingProducer/Options``), and streams
-    /// have no request timeout.
+    /// The streams go through the client's own HTTP client (so they share its connections and
+    /// end with ``shutdown()``); a client made over a custom transport uses an HTTP client
+    /// shared by all such producers with the same connect timeout, kept for the life of the
+    /// process. They do not pass the client's middlewares: credentials are added by
+    /// ``AuthorizingProduceStreamConnector``, resends and pacing are the producer's
+    /// (``StreamingProducer/Options``), and streams have no request timeout.
     ///
     /// - Parameters:
     ///   - topic: The topic to write to.
@@ -25,7 +26,7 @@ extension KafkaRESTClient {
         options: StreamingProducer.Options = StreamingProducer.Options()
     ) throws -> StreamingProducer {
         let clusterID = try cluster ?? requireClusterID()
-        let transport = AsyncHTTPClientTransport(
+        let transport = httpTransport ?? AsyncHTTPClientTransport(
             baseURL: configuration.baseURL,
             timeouts: configuration.timeouts,
             httpClient: StreamingHTTPClients.client(for: configuration.timeouts)
