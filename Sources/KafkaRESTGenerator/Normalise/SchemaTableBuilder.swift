@@ -36,10 +36,9 @@ struct SchemaTableBuilder {
             guard let name = resolver.schemaName(text, at: location, &diagnostics) else { return SchemaDescriptor(nullable: schema.nullable) }
             return SchemaDescriptor(nullable: schema.nullable, ref: name)
         }
-        var properties: [(name: String, schema: Ref<Schema>)] = []
-        var required: [String] = []
-        var visited: Set<String> = []
-        flatten(schema, into: &properties, required: &required, visited: &visited)
+        let flattened = resolver.flatten(schema, &diagnostics)
+        let properties = flattened.properties
+        let required = flattened.definedRequired
         var type = schema.type
         var format = schema.format
         if type == "int32" || type == "int64" {
@@ -80,27 +79,5 @@ struct SchemaTableBuilder {
             maxItems: schema.maxItems,
             pattern: schema.pattern
         )
-    }
-
-    /// Properties and `required` of the schema and all its `allOf` parts; a
-    /// name required anywhere is required, and only names that exist count.
-    private mutating func flatten(_ schema: Schema, into properties: inout [(name: String, schema: Ref<Schema>)], required: inout [String], visited: inout Set<String>) {
-        for part in schema.allOf {
-            if case let .reference(text, _) = part, !visited.insert(text).inserted { continue }
-            if let resolved = resolver.schema(part, &diagnostics) {
-                flatten(resolved, into: &properties, required: &required, visited: &visited)
-            }
-        }
-        for (name, ref) in schema.properties {
-            if let index = properties.firstIndex(where: { $0.name == name }) {
-                properties[index].schema = ref
-            } else {
-                properties.append((name, ref))
-            }
-        }
-        let names = Set(properties.map(\.name))
-        for name in schema.required where names.contains(name) && !required.contains(name) {
-            required.append(name)
-        }
     }
 }

@@ -145,16 +145,13 @@ struct SchemaTranslator {
     }
 
     private mutating func properties(of schema: Schema, typeName: String) -> [GeneratedProperty] {
-        var merged: [(name: String, schema: Ref<Schema>)] = []
-        var required: Set<String> = []
-        var visited: Set<String> = []
-        collect(schema, into: &merged, required: &required, visited: &visited)
+        let flattened = resolver.flatten(schema, &diagnostics)
         var names = NameScope(reserved: Self.reservedMembers)
-        let declared = Set(merged.map(\.name))
-        for missing in required.subtracting(declared).sorted() {
+        for missing in flattened.undefinedRequired.sorted() {
             diagnostics.warn("required property '\(missing)' is not defined in 'properties'; ignored", at: schema.location)
         }
-        return merged.map { wireName, ref in
+        let required = Set(flattened.required)
+        return flattened.properties.map { wireName, ref in
             let base = SwiftNaming.memberName(wireName)
             let swiftName = names.claim(Self.reservedMembers.contains(base) ? base + "Value" : base)
             let type = usage(ref, hint: typeName + SwiftNaming.typeName(wireName))
@@ -169,25 +166,6 @@ struct SchemaTranslator {
                 deprecated: resolved?.deprecated ?? false
             )
         }
-    }
-
-    /// Gathers the properties of `schema` and of every `allOf` part, later
-    /// definitions of a name replacing earlier ones in place.
-    private mutating func collect(_ schema: Schema, into merged: inout [(name: String, schema: Ref<Schema>)], required: inout Set<String>, visited: inout Set<String>) {
-        for part in schema.allOf {
-            if case let .reference(text, _) = part, !visited.insert(text).inserted { continue }
-            if let resolved = resolver.schema(part, &diagnostics) {
-                collect(resolved, into: &merged, required: &required, visited: &visited)
-            }
-        }
-        for (name, ref) in schema.properties {
-            if let index = merged.firstIndex(where: { $0.name == name }) {
-                merged[index].schema = ref
-            } else {
-                merged.append((name, ref))
-            }
-        }
-        required.formUnion(schema.required)
     }
 
     private func enumValues(_ values: [String], reserved: Set<String>) -> [EnumValue] {
