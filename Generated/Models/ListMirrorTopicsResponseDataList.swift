@@ -3,7 +3,7 @@ import Foundation
 import KafkaRESTSupport
 
 /// A page of mirror topics.
-public struct ListMirrorTopicsResponseDataList: Codable, Sendable, Hashable {
+public struct ListMirrorTopicsResponseDataList: Codable, Sendable, Hashable, PagedCollection {
     /// Type tag of the resource.
     public var kind: String
     /// Paging information for a list.
@@ -36,4 +36,10 @@ public struct ListMirrorTopicsResponseDataList: Codable, Sendable, Hashable {
         try container.encode(metadata, forKey: .metadata)
         try container.encode(data, forKey: .data)
     }
+
+    /// The items of this page (`data`).
+    public var pageItems: [ListMirrorTopicsResponseData] { data }
+
+    /// The next page's URL (`metadata.next`), or `nil` on the last page.
+    public var nextPageURL: String? { metadata.next?.value }
 }

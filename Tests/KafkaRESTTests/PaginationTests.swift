@@ -54,6 +54,18 @@ struct PaginationTests {
         #expect(transport.requests.count == 3)
     }
 
+    @Test("items over a generated list type needs only the first call")
+    func itemsOfPagedCollection() async throws {
+        let transport = threePages()
+        let kafka = try KafkaRESTClient(configuration: testConfiguration(), transport: transport)
+        var names: [String] = []
+        for try await topic in kafka.items({ try await $0.topic.listKafkaTopics(clusterID: "lkc-1") }) {
+            names.append(topic.topicName)
+        }
+        #expect(names == ["a", "b", "c", "d", "e"])
+        #expect(transport.requests.map(\.operationID) == ["listKafkaTopics", "nextPage", "nextPage"])
+    }
+
     @Test("pages are fetched only as they are consumed")
     func fetchedOnDemand() async throws {
         let transport = threePages()

@@ -23,7 +23,7 @@ struct ReadmeExampleTests {
 
             let clusterID = try kafka.requireClusterID()
             var names: [String] = []
-            for try await topic in kafka.items({ try await $0.topic.listKafkaTopics(clusterID: clusterID) }, items: \.data, next: { $0.metadata.next?.value }) {
+            for try await topic in kafka.items({ try await $0.topic.listKafkaTopics(clusterID: clusterID) }) {
                 names.append(topic.topicName)
             }
             #expect(names.contains("orders"))

@@ -46,4 +46,12 @@ extension KafkaRESTClient {
         )
         return AsyncThrowingStream { try await cursor.nextItem() }
     }
+
+    /// Every item of every page of a generated list response, following `metadata.next`:
+    /// `kafka.items { try await $0.topic.listKafkaTopics(clusterID: id) }`.
+    public func items<Page: PagedCollection>(
+        _ first: @escaping @Sendable (Client) async throws -> Page
+    ) -> AsyncThrowingStream<Page.Item, any Error> {
+        items(first, items: { $0.pageItems }, next: { $0.nextPageURL })
+    }
 }

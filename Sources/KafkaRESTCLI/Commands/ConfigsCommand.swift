@@ -37,11 +37,7 @@ struct TopicConfigScope: ConfigScope {
 
     func list(_ kafka: KafkaRESTClient, cluster: String) -> AsyncThrowingStream<TopicConfigData, any Error> {
         let topic = topic
-        return kafka.items(
-            { try await $0.configs.listKafkaTopicConfigs(clusterID: cluster, topicName: topic) },
-            items: { $0.data },
-            next: { $0.nextPage }
-        )
+        return kafka.items({ try await $0.configs.listKafkaTopicConfigs(clusterID: cluster, topicName: topic) })
     }
 
     func get(_ name: String, _ kafka: KafkaRESTClient, cluster: String) async throws -> TopicConfigData {
@@ -71,11 +67,7 @@ struct ClusterConfigScope: ConfigScope {
     var target: String { "the cluster" }
 
     func list(_ kafka: KafkaRESTClient, cluster: String) -> AsyncThrowingStream<ClusterConfigData, any Error> {
-        kafka.items(
-            { try await $0.configs.listKafkaClusterConfigs(clusterID: cluster) },
-            items: { $0.data },
-            next: { $0.nextPage }
-        )
+        kafka.items({ try await $0.configs.listKafkaClusterConfigs(clusterID: cluster) })
     }
 
     func get(_ name: String, _ kafka: KafkaRESTClient, cluster: String) async throws -> ClusterConfigData {
@@ -108,11 +100,7 @@ struct BrokerConfigScope: ConfigScope {
 
     func list(_ kafka: KafkaRESTClient, cluster: String) -> AsyncThrowingStream<BrokerConfigData, any Error> {
         let broker = broker
-        return kafka.items(
-            { try await $0.configs.listKafkaBrokerConfigs(clusterID: cluster, brokerID: broker) },
-            items: { $0.data },
-            next: { $0.nextPage }
-        )
+        return kafka.items({ try await $0.configs.listKafkaBrokerConfigs(clusterID: cluster, brokerID: broker) })
     }
 
     func get(_ name: String, _ kafka: KafkaRESTClient, cluster: String) async throws -> BrokerConfigData {
@@ -145,11 +133,7 @@ struct LinkConfigScope: ConfigScope {
 
     func list(_ kafka: KafkaRESTClient, cluster: String) -> AsyncThrowingStream<ListLinkConfigsResponseData, any Error> {
         let link = link
-        return kafka.items(
-            { try await $0.clusterLink.listKafkaLinkConfigs(clusterID: cluster, linkName: link) },
-            items: { $0.data },
-            next: { $0.nextPage }
-        )
+        return kafka.items({ try await $0.clusterLink.listKafkaLinkConfigs(clusterID: cluster, linkName: link) })
     }
 
     func get(_ name: String, _ kafka: KafkaRESTClient, cluster: String) async throws -> ListLinkConfigsResponseData {

@@ -22,7 +22,7 @@ struct TopicsCommand: AsyncParsableCommand {
                 let topics = session.kafka.items(
                     { try await $0.topic.listKafkaTopics(clusterID: cluster) },
                     items: { page in page.data.filter { !(hideInternal && $0.isInternal) } },
-                    next: { $0.nextPage }
+                    next: { $0.nextPageURL }
                 )
                 try await session.printer.show(topics)
             }

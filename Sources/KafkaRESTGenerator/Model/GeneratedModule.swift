@@ -52,6 +52,19 @@ struct GeneratedType: Sendable {
     var documentation: [String]
     /// The declaration.
     var kind: Kind
+    /// Set for list responses (a `data` array and `metadata.next`): how to page through them.
+    var paging: Paging?
+}
+
+/// How a list response exposes its items and next-page link, as Swift expressions
+/// over the struct's own properties.
+struct Paging: Sendable {
+    /// The element type of `data`.
+    var itemType: String
+    /// An expression of type `[Item]`, e.g. `data`.
+    var itemsExpression: String
+    /// An expression of type `String?`, e.g. `metadata.next?.value`.
+    var nextExpression: String
 }
 
 /// One stored property of a generated struct.

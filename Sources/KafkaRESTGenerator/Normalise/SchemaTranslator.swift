@@ -141,7 +141,7 @@ struct SchemaTranslator {
         } else {
             kind = .alias(primitiveUsage(schema, hint: name + "Value"))
         }
-        types.append(GeneratedType(name: name, schemaName: schemaName, isComponent: isComponent, documentation: documentation, kind: kind))
+        types.append(GeneratedType(name: name, schemaName: schemaName, isComponent: isComponent, documentation: documentation, kind: kind, paging: nil))
     }
 
     private mutating func properties(of schema: Schema, typeName: String) -> [GeneratedProperty] {

@@ -11,6 +11,7 @@ struct ModelContext {
     var properties: [PropertyContext]
     var values: [EnumValueContext]
     var aliasType: String
+    var paging: Paging?
 }
 
 /// One stored property, with the container calls that code it.
@@ -43,6 +44,7 @@ extension ModelContext {
         properties = []
         values = []
         aliasType = ""
+        paging = type.paging
         switch type.kind {
         case let .structure(properties):
             isStruct = true
