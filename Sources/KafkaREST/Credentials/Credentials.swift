@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the client authenticates.
 ///
 /// The descriptions and the mirror (used by `dump`) show the API key truncated to its first
@@ -32,5 +34,18 @@ public enum Credentials: Sendable, CustomStringConvertible, CustomDebugStringCon
     /// The first four characters of `key` followed by `…`.
     static func truncated(_ key: String) -> String {
         String(key.prefix(4)) + "…"
+    }
+}
+
+extension Credentials {
+    /// The `Authorization` header value: `Basic base64(key:secret)`, or `Bearer <token>` from
+    /// the provider (a fresh one when `forceRefresh`).
+    func authorizationValue(forceRefresh: Bool = false) async throws -> String {
+        switch self {
+        case .apiKey(let key, let secret):
+            return "Basic " + Base64.encode(Data("\(key):\(secret)".utf8))
+        case .bearer(let provider):
+            return "Bearer " + (try await provider.token(forceRefresh: forceRefresh))
+        }
     }
 }

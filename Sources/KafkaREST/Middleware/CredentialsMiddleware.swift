@@ -46,18 +46,11 @@ public struct CredentialsMiddleware: Middleware, CustomStringConvertible, Custom
         _ request: APIRequest,
         next: @Sendable (APIRequest) async throws -> APIResponse
     ) async throws -> APIResponse {
-        switch credentials {
-        case .apiKey(let key, let secret):
-            return try await next(Self.authorized(request, "Basic " + Base64.encode(Data("\(key):\(secret)".utf8))))
-        case .bearer(let provider):
-            let token = try await provider.token(forceRefresh: false)
-            let response = try await next(Self.authorized(request, "Bearer " + token))
-            guard response.status == 401, request.body?.isReplayable ?? true else {
-                return response
-            }
-            let freshToken = try await provider.token(forceRefresh: true)
-            return try await next(Self.authorized(request, "Bearer " + freshToken))
+        let response = try await next(Self.authorized(request, try await credentials.authorizationValue()))
+        guard case .bearer = credentials, response.status == 401, request.body?.isReplayable ?? true else {
+            return response
         }
+        return try await next(Self.authorized(request, try await credentials.authorizationValue(forceRefresh: true)))
     }
 
     /// For example `CredentialsMiddleware(apiKey(key: ABCD…, secret: <redacted>))`.

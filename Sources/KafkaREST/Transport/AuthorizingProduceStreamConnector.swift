@@ -51,13 +51,8 @@ public struct AuthorizingProduceStreamConnector: ProduceStreamConnector, CustomS
     /// - Throws: What that throws, and errors of the ``BearerTokenProvider`` unchanged.
     public func openStream(path: String, body: AsyncStream<Data>) async throws -> AsyncThrowingStream<Data, any Error> {
         var headers = KafkaRESTSupport.HTTPHeaders()
-        switch credentials {
-        case .apiKey(let key, let secret):
-            headers.add(name: "Authorization", value: "Basic " + Base64.encode(Data("\(key):\(secret)".utf8)))
-        case .bearer(let provider):
-            headers.add(name: "Authorization", value: "Bearer " + (try await provider.token(forceRefresh: false)))
-        case nil:
-            break
+        if let credentials {
+            headers.add(name: "Authorization", value: try await credentials.authorizationValue())
         }
         return try await transport.openStream(path: path, body: body, headers: headers)
     }
