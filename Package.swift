@@ -82,6 +82,7 @@ let package = Package(
             name: "KafkaRESTCLI",
             dependencies: [
                 "KafkaREST",
+                "KafkaRESTValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -69,15 +69,9 @@ public struct SchemaValidator: Sendable {
 
     /// Validates newline-delimited JSON, one value per line, as the CLI's `validate SCHEMA FILE` does.
     /// Returns one entry per non-blank line, valid lines included (with no violations), each with
-    /// its 1-based line number; blank lines are skipped and a `\r` before the newline is ignored.
+    /// its 1-based line number; lines are split as ``NDJSONLines`` does.
     public func validateRecords(ndjson: Data, against schemaName: String) -> [(line: Int, violations: [Violation])] {
-        var results: [(line: Int, violations: [Violation])] = []
-        for (index, line) in ndjson.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            let text = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
-            guard text.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
-            results.append((index + 1, validate(json: Data(text), against: schemaName)))
-        }
-        return results
+        NDJSONLines.split(ndjson).map { ($0.line, validate(json: $0.text, against: schemaName)) }
     }
 
     /// Whether a `Content-Type` is JSON: `application/json` or a `+json` type, parameters ignored.

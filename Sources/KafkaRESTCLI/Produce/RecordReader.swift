@@ -1,11 +1,12 @@
 import Foundation
+import KafkaRESTValidation
 
 /// Reads produce input chunk by chunk and parses its lines into records.
 struct RecordReader {
     private let input: InputSource
     private let valuesOnly: Bool
     private let key: String?
-    private var splitter = LineSplitter()
+    private var splitter = NDJSONLines()
     private var ended = false
 
     /// Creates a reader of `input`; see ``RecordLine`` for `valuesOnly` and `key`.
