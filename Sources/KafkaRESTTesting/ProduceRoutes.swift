@@ -13,12 +13,16 @@ enum ProduceRoutes {
     /// (unless `dry_run=true`) and answers with the reports separated by newlines.
     static func produce(_ request: RouteRequest, _ cluster: inout ClusterState) throws -> ServerResponse {
         let topicName = request.parameter("topic_name")
-        guard var topic = cluster.topics[topicName] else {
+        guard cluster.topics[topicName] != nil else {
             throw RouteFailure.notFound(TopicRoutes.unknownTopicMessage)
         }
         try request.requireJSONContentType()
         let records = try parseRecords(request.body)
         let dryRun = request.queryValue("dry_run") == "true"
+        // Taken out of the dictionary while records are appended, so the partition logs are
+        // not copied on write for every request.
+        var topic = cluster.topics.removeValue(forKey: topicName)!
+        defer { cluster.topics[topicName] = topic }
         var reports = Data()
         let encoder = JSONEncoder()
         for record in records {
@@ -28,7 +32,6 @@ enum ProduceRoutes {
             }
             reports.append(try encoder.encode(report))
         }
-        cluster.topics[topicName] = topic
         return ServerResponse(status: 200, headers: [("Content-Type", "application/json")], body: reports)
     }
 
