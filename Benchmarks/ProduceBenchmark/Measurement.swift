@@ -1,32 +1,28 @@
 import Foundation
 
-/// One mode's run: how many records were delivered and how long it took.
-struct Measurement {
-    var mode: String
+/// What one client child reports about its mode, as one JSON line: records asked for and
+/// delivered, how long producing took, and the child's own peak RSS.
+struct Measurement: Codable {
     var records: Int
     var delivered: Int
-    var duration: Duration
-    /// Peak RSS after the mode ran (a high-water mark over the process so far).
+    var seconds: Double
+    /// The client process's peak RSS (`ru_maxrss`) once it had produced everything.
     var peakMebibytes: Double
-
-    var seconds: Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
 
     var recordsPerSecond: Double {
         seconds > 0 ? Double(delivered) / seconds : 0
     }
 }
 
-/// Times `body`, which returns the number of records delivered.
-func measure(_ mode: String, records: Int, _ body: () async throws -> Int) async throws -> Measurement {
+/// Times `body`, which returns the number of records delivered, and notes the peak RSS after it.
+func measure(records: Int, _ body: () async throws -> Int) async throws -> Measurement {
     let start = ContinuousClock.now
     let delivered = try await body()
+    let duration = start.duration(to: .now)
     return Measurement(
-        mode: mode,
         records: records,
         delivered: delivered,
-        duration: start.duration(to: .now),
+        seconds: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18,
         peakMebibytes: peakResidentMebibytes()
     )
 }

@@ -1,0 +1,9 @@
+/// What one `produce-benchmark` process does.
+enum BenchmarkRole {
+    /// The parent: starts the server and client children, collects their figures and prints the report.
+    case orchestrate
+    /// The hidden `--serve` child: runs the test server until its standard input closes.
+    case serve
+    /// The hidden `--run-mode` child: runs one mode against the server and prints its ``Measurement``.
+    case run(ProduceMode, ServerAddress)
+}
