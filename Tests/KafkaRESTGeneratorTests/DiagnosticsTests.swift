@@ -52,17 +52,4 @@ struct DiagnosticsTests {
         #expect(messages.contains("required property 'ghost' is not defined in 'properties'; ignored"))
         #expect(rendered.lines("Models/Odd.swift").contains("public var count: Int64"))
     }
-
-    @Test func arbitraryInputNeverCrashes() {
-        var generator = SystemRandomNumberGenerator()
-        let fragments = ["openapi: 3.0.3\n", "paths:\n", "  /a:\n", "    get:\n", "      responses: {'200': {description: x}}\n",
-                         "components:\n", "  schemas:\n", "    A: {allOf: [{$ref: '#/components/schemas/A'}]}\n",
-                         "    B: {type: array}\n", "    C: {$ref: 7}\n", "- x\n", "{\n", "]]", "\t", "paths: 3\n", ": :\n",
-                         "    D: {properties: {x: {$ref: '#/components/schemas/D'}}}\n", "      parameters: [{in: path}]\n"]
-        for _ in 0..<500 {
-            let count = Int.random(in: 1...8, using: &generator)
-            let text = (0..<count).map { _ in fragments.randomElement(using: &generator)! }.joined()
-            _ = try? Generator.render(specText: text, specFile: "fuzz.yaml", templatesFolder: GeneratorFixtures.templates)
-        }
-    }
 }

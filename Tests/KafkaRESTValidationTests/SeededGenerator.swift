@@ -2,8 +2,11 @@
 struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
-        state = seed
+    /// The stream of input `index` under `seed`, so one input can be replayed without
+    /// generating the ones before it.
+    init(seed: UInt64, index: Int) {
+        state = seed ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03)
+        state = next()
     }
 
     mutating func next() -> UInt64 {
