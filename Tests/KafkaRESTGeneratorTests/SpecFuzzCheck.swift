@@ -6,35 +6,18 @@ import Yams
 /// line and column inside the text (libyaml's line breaks: LF, CR, CRLF, NEL, LS, PS), and a
 /// well-formed JSON pointer; a non-empty pointer leads through the YAML to a node at that line
 /// and column. Only an error about the whole input may have no position.
-///
-/// One exception is tolerated and counted, a known issue (see
-/// `LoaderFuzzTests.errorAtTheEndOfTheTextIsOnItsLastLine`): a place at the end of a text
-/// without a final line break is reported at column 1 of the line after the last.
 struct SpecFuzzCheck {
+    private let source: SpecText
     /// The text's lines, in Unicode scalars, as libyaml counts them.
     private let lineLengths: [Int]
     private let file: String
     private let root: Node?
 
     init(text: String, file: String) {
-        var lengths = [0]
-        var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n" where previous == "\r": break
-            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": lengths.append(0)
-            default: lengths[lengths.count - 1] += 1
-            }
-            previous = scalar
-        }
-        lineLengths = lengths
+        source = SpecText(text, file: file)
+        lineLengths = source.lineLengths
         self.file = file
         root = (try? Yams.compose(yaml: text)) ?? nil
-    }
-
-    /// How many of `diagnostics` are at column 1 of the line after the last: the known issue.
-    func pastTheEnd(_ diagnostics: [Diagnostic]) -> Int {
-        diagnostics.filter { $0.location.line == lineLengths.count + 1 && $0.location.column == 1 }.count
     }
 
     /// The first diagnostic that breaks a property, and how.
@@ -53,7 +36,6 @@ struct SpecFuzzCheck {
             let wholeInput = location.column == 0 && location.pointer.isEmpty && diagnostic.severity == .error
             return wholeInput ? nil : "has no line"
         }
-        if location.line == lineLengths.count + 1, location.column == 1 { return nil }
         guard (1...lineLengths.count).contains(location.line) else { return "line \(location.line) is outside the \(lineLengths.count) lines" }
         guard (1...lineLengths[location.line - 1] + 1).contains(location.column) else {
             return "column \(location.column) is outside line \(location.line) of \(lineLengths[location.line - 1]) characters"
@@ -61,8 +43,9 @@ struct SpecFuzzCheck {
         guard !location.pointer.isEmpty, let root else { return nil }
         let nodes = Self.nodes(at: location.pointer, in: root)
         guard !nodes.isEmpty else { return "pointer leads to no node" }
-        guard nodes.contains(where: { $0.mark?.line == location.line && $0.mark?.column == location.column }) else {
-            return "pointer leads to nodes at \(nodes.compactMap(\.mark).map(\.description)), not \(location.line):\(location.column)"
+        let places = nodes.compactMap(\.mark).map { source.location(line: $0.line, column: $0.column, pointer: "") }
+        guard places.contains(where: { $0.line == location.line && $0.column == location.column }) else {
+            return "pointer leads to nodes at \(places.map { "\($0.line):\($0.column)" }), not \(location.line):\(location.column)"
         }
         return nil
     }

@@ -23,6 +23,7 @@ public struct DocumentLoader {
 
     /// Loads a spec from text; `file` is used in diagnostics.
     public func load(text: String, file: String, diagnostics: inout Diagnostics) throws -> OpenAPIDocument {
+        let source = SpecText(text, file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -31,10 +32,10 @@ public struct DocumentLoader {
             }
             root = node
         } catch let error as YamlError {
-            diagnostics.error("not valid YAML: \(Self.describe(error))", at: Self.location(of: error, file: file))
+            diagnostics.error("not valid YAML: \(Self.describe(error))", at: Self.location(of: error, in: source))
             throw GenerationFailed(diagnostics.all)
         }
-        let document = SpecNode(node: root, pointer: "", file: file)
+        let document = SpecNode(node: root, pointer: "", text: source)
         guard document.pairs != nil else {
             diagnostics.error("the spec must be a mapping at the top level", at: document.location)
             throw GenerationFailed(diagnostics.all)
@@ -72,12 +73,12 @@ public struct DocumentLoader {
         }
     }
 
-    private static func location(of error: YamlError, file: String) -> SourceLocation {
+    private static func location(of error: YamlError, in source: SpecText) -> SourceLocation {
         switch error {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
-            return SourceLocation(file: file, line: mark.line, column: mark.column, pointer: "")
+            return source.location(line: mark.line, column: mark.column, pointer: "")
         default:
-            return SourceLocation(file: file, line: 0, column: 0, pointer: "")
+            return SourceLocation(file: source.file, line: 0, column: 0, pointer: "")
         }
     }
 }

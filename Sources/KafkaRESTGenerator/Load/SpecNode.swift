@@ -6,12 +6,12 @@ import Yams
 struct SpecNode {
     let node: Node
     let pointer: String
-    let file: String
+    let text: SpecText
 
     /// Where this node is.
     var location: SourceLocation {
-        let mark = node.mark
-        return SourceLocation(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, pointer: pointer)
+        guard let mark = node.mark else { return SourceLocation(file: text.file, line: 0, column: 0, pointer: pointer) }
+        return text.location(line: mark.line, column: mark.column, pointer: pointer)
     }
 
     /// The key/value pairs when this is a mapping, in file order.
@@ -19,7 +19,7 @@ struct SpecNode {
         guard case let .mapping(mapping) = node else { return nil }
         return mapping.map { pair in
             let key = pair.key.string ?? ""
-            return (key, SpecNode(node: pair.value, pointer: pointer + "/" + SourceLocation.escape(key), file: file))
+            return (key, SpecNode(node: pair.value, pointer: pointer + "/" + SourceLocation.escape(key), text: text))
         }
     }
 
@@ -27,7 +27,7 @@ struct SpecNode {
     var items: [SpecNode]? {
         guard case let .sequence(sequence) = node else { return nil }
         return sequence.enumerated().map { index, item in
-            SpecNode(node: item, pointer: pointer + "/\(index)", file: file)
+            SpecNode(node: item, pointer: pointer + "/\(index)", text: text)
         }
     }
 
@@ -40,7 +40,7 @@ struct SpecNode {
     /// The child at `key` of a mapping.
     subscript(key: String) -> SpecNode? {
         guard case let .mapping(mapping) = node, let child = mapping[key] else { return nil }
-        return SpecNode(node: child, pointer: pointer + "/" + SourceLocation.escape(key), file: file)
+        return SpecNode(node: child, pointer: pointer + "/" + SourceLocation.escape(key), text: text)
     }
 
     /// A string child; a non-scalar is reported and read as absent.

@@ -47,3 +47,24 @@ extension ReferenceResolver {
         }
     }
 }
+
+/// The inline `allOf` schemas whose merged properties are being expanded, outermost first.
+///
+/// Merging copies the properties of the referenced schemas, and with them any inline `allOf`
+/// schema they hold. When that is the schema being expanded (a property whose `allOf` refers
+/// back to a schema containing it), expanding it again would never end; such a schema is read
+/// as a free-form value instead.
+struct AllOfExpansion {
+    private var expanding: Set<SourceLocation> = []
+
+    /// Starts expanding the inline schema at `location`, unless it is being expanded already;
+    /// returns whether it started.
+    mutating func enter(_ location: SourceLocation) -> Bool {
+        expanding.insert(location).inserted
+    }
+
+    /// Ends the expansion started at `location`.
+    mutating func leave(_ location: SourceLocation) {
+        expanding.remove(location)
+    }
+}

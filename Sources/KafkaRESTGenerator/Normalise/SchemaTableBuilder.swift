@@ -5,6 +5,7 @@ import KafkaRESTSupport
 /// can report violations by schema name and JSON pointer.
 struct SchemaTableBuilder {
     private let resolver: ReferenceResolver
+    private var expansion = AllOfExpansion()
     var diagnostics: Diagnostics
 
     init(resolver: ReferenceResolver, diagnostics: Diagnostics) {
@@ -36,6 +37,11 @@ struct SchemaTableBuilder {
             guard let name = resolver.schemaName(text, at: location, &diagnostics) else { return SchemaDescriptor(nullable: schema.nullable) }
             return SchemaDescriptor(nullable: schema.nullable, ref: name)
         }
+        guard expansion.enter(schema.location) else {
+            diagnostics.warn("allOf refers back to a schema that contains it; any value is accepted here", at: schema.location)
+            return SchemaDescriptor(nullable: schema.nullable)
+        }
+        defer { expansion.leave(schema.location) }
         let flattened = resolver.flatten(schema, &diagnostics)
         let properties = flattened.properties
         let required = flattened.definedRequired

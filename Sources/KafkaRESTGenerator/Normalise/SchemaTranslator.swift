@@ -5,6 +5,7 @@ struct SchemaTranslator {
     private let resolver: ReferenceResolver
     private var scope: NameScope
     private var componentNames: [String: String] = [:]
+    private var expansion = AllOfExpansion()
     private(set) var types: [GeneratedType] = []
     var diagnostics: Diagnostics
 
@@ -67,6 +68,11 @@ struct SchemaTranslator {
             return usage(single, hint: hint)
         }
         if !schema.allOf.isEmpty || schema.extensibleEnumValues != nil || isStringEnum(schema) || !schema.properties.isEmpty {
+            guard expansion.enter(schema.location) else {
+                diagnostics.warn("allOf refers back to a schema that contains it; read as a free-form JSON value", at: schema.location)
+                return .json
+            }
+            defer { expansion.leave(schema.location) }
             let name = scope.claim(hint)
             declare(schema, name: name, schemaName: hint, isComponent: false)
             return .named(name)
