@@ -93,13 +93,16 @@ let package = Package(
             dependencies: ["KafkaREST", "KafkaRESTTesting"],
             path: "Benchmarks/ProduceBenchmark"
         ),
+        // Seeded randomness and the shared input budget of the fuzz suites.
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "KafkaRESTSupportTests", dependencies: ["KafkaRESTSupport"]),
-        .testTarget(name: "KafkaRESTGeneratorTests", dependencies: ["KafkaRESTGenerator"]),
+        .testTarget(name: "KafkaRESTGeneratorTests", dependencies: ["KafkaRESTGenerator", "FuzzSupport"]),
         .testTarget(
             name: "KafkaRESTTests",
             dependencies: [
                 "KafkaREST",
                 "KafkaRESTTesting",
+                "FuzzSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -107,8 +110,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KafkaRESTCLITests", dependencies: ["KafkaRESTCLI", "KafkaRESTTesting"]),
-        .testTarget(name: "KafkaRESTValidationTests", dependencies: ["KafkaRESTValidation", "KafkaRESTGenerator"]),
-        .testTarget(name: "KafkaRESTAPITests", dependencies: ["KafkaRESTAPI", "KafkaRESTSupport", "KafkaRESTGenerator"]),
+        .testTarget(name: "KafkaRESTValidationTests", dependencies: ["KafkaRESTValidation", "KafkaRESTGenerator", "FuzzSupport"]),
+        .testTarget(name: "KafkaRESTAPITests", dependencies: ["KafkaRESTAPI", "KafkaRESTSupport", "KafkaRESTGenerator", "FuzzSupport"]),
         // Every generated operation against connexion serving spec/ and the reference files
         // (Tests/Contract/, Python); openapi-core re-checks the recorded exchanges.
         .testTarget(

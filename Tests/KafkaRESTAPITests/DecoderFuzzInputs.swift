@@ -1,11 +1,12 @@
 import Foundation
+import FuzzSupport
 import KafkaRESTAPI
 import KafkaRESTSupport
 
 /// Inputs for the decoder fuzzer from one seeded stream: JSON sampled from a type's schema or
 /// taken from the spec's examples, mutated structurally and at the byte level, or random.
 struct DecoderFuzzInputs {
-    var random: FuzzSeededGenerator
+    var random: SeededGenerator
 
     /// Every property name of the spec, so random and renamed keys meet real fields.
     static let propertyNames: [String] = {

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import KafkaRESTAPI
 import KafkaRESTGenerator
 import KafkaRESTSupport
@@ -40,7 +41,7 @@ struct DecoderFuzzTests {
 
         let started = ContinuousClock.now
         let tally: Tally = await FuzzBudget.run(inputs: count) { index, tally in
-            var inputs = DecoderFuzzInputs(random: FuzzSeededGenerator(seed: seed, index: index))
+            var inputs = DecoderFuzzInputs(random: SeededGenerator(seed: seed, index: index))
             let target: DecodeFuzzTarget
             var tree: FuzzJSON?
             switch Int.random(in: 0..<100, using: &inputs.random) {

@@ -1,9 +1,10 @@
 import Foundation
+import FuzzSupport
 
 /// Specs for the loader fuzzer from one seeded stream: fragments of the real spec recombined
 /// with odd blocks, then changed line by line and byte by byte, or random YAML.
 struct SpecFuzzInputs {
-    var random: FuzzSeededGenerator
+    var random: SeededGenerator
     let blocks: SpecFuzzBlocks
 
     /// `true` with probability `percent` / 100.

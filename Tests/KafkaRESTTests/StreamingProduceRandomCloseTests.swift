@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import KafkaREST
 import KafkaRESTTesting
 import Testing
@@ -13,7 +14,7 @@ struct StreamingProduceRandomCloseTests {
     /// Three streams in four close after 0–12 records, withholding the reports of up to 3 of
     /// the records they handled; the fourth runs to its end. Decided by the stream's number.
     static func faults(forStream stream: Int) -> StreamFaults {
-        var random = StreamSeededGenerator(seed: 0x5EED_C105E ^ UInt64(stream))
+        var random = SeededGenerator(seed: 0x5EED_C105E ^ UInt64(stream))
         guard Int.random(in: 0..<4, using: &random) != 0 else { return .none }
         let close = Int.random(in: 0...12, using: &random)
         return .closeStream(afterRecords: close, withholding: Int.random(in: 0...min(3, close), using: &random))
@@ -24,7 +25,7 @@ struct StreamingProduceRandomCloseTests {
         try await withTestServer { server in
             try await withTransport(baseURL: server.baseURL) { transport in
                 server.setStreamFaults(Self.faults(forStream:))
-                var random = StreamSeededGenerator(seed: 0xC0FFEE)
+                var random = SeededGenerator(seed: 0xC0FFEE)
                 var totals = (delivered: 0, unknown: 0, storedUnknown: 0, duplicates: 0)
                 for run in 0..<Self.runs {
                     let topic = "run-\(run)"

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import KafkaRESTSupport
 
 /// Random and mutated JSON values for fuzzing the validator, from a seeded generator.

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import KafkaRESTGenerator
 import KafkaRESTSupport
 @testable import KafkaRESTValidation

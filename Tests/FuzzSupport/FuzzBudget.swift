@@ -5,52 +5,51 @@ import Foundation
 /// `KAFKA_REST_FUZZ_INPUTS` sets the total number of inputs across the suites, each running its
 /// share; `KAFKA_REST_FUZZ_SEED` (decimal or `0x` hex) replaces the fixed seed. Every input is
 /// made from the seed and its index alone, so a reported index replays with the same seed.
-/// The same helper exists in each fuzzed test target, which cannot share code.
-enum FuzzBudget {
+public enum FuzzBudget {
     /// The fuzz suites and their shares of the total.
-    enum Suite: Double {
+    public enum Suite: Double, Sendable {
         case decoders = 0.50
         case validator = 0.47
         case loader = 0.03
     }
 
     /// A variable that is set but is not a number.
-    struct BadVariable: Error, CustomStringConvertible {
-        let name: String
-        let value: String
-        var description: String { "\(name)=\(value) is not a number" }
+    public struct BadVariable: Error, CustomStringConvertible {
+        public let name: String
+        public let value: String
+        public var description: String { "\(name)=\(value) is not a number" }
     }
 
     /// The total when `KAFKA_REST_FUZZ_INPUTS` is unset: quick enough for every `swift test`.
-    static let defaultTotal = 120_000
+    public static let defaultTotal = 30_000
     /// The seed when `KAFKA_REST_FUZZ_SEED` is unset.
-    static let defaultSeed: UInt64 = 0x5EED_CAFE
+    public static let defaultSeed: UInt64 = 0x5EED_CAFE
 
     /// The number of inputs `suite` runs.
-    static func inputs(for suite: Suite) throws -> Int {
+    public static func inputs(for suite: Suite) throws -> Int {
         let total = try variable("KAFKA_REST_FUZZ_INPUTS").map { Int(clamping: $0) } ?? defaultTotal
         return Int((Double(total) * suite.rawValue).rounded())
     }
 
     /// The seed of every suite.
-    static func seed() throws -> UInt64 {
+    public static func seed() throws -> UInt64 {
         try variable("KAFKA_REST_FUZZ_SEED") ?? defaultSeed
     }
 
     /// The seed as the suites print it.
-    static func describe(seed: UInt64) -> String {
+    public static func describe(seed: UInt64) -> String {
         "0x" + String(seed, radix: 16, uppercase: true)
     }
 
     /// Seconds with one decimal, for the summary line.
-    static func describe(_ duration: Duration) -> String {
+    public static func describe(_ duration: Duration) -> String {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         return String(format: "%.1f s", seconds)
     }
 
     /// Runs `body` for inputs `0..<inputs`, spread over one task per processor, and merges
     /// what the tasks counted. Tasks yield now and then so other tests keep running.
-    static func run<Tally: FuzzTally>(inputs: Int, _ body: @escaping @Sendable (Int, inout Tally) -> Void) async -> Tally {
+    public static func run<Tally: FuzzTally>(inputs: Int, _ body: @escaping @Sendable (Int, inout Tally) -> Void) async -> Tally {
         let tasks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         return await withTaskGroup(of: Tally.self) { group in
             for task in 0..<tasks {
@@ -72,7 +71,7 @@ enum FuzzBudget {
     }
 
     /// Text of an input for a failure message: at most `limit` characters, escaped.
-    static func preview(_ input: Data, limit: Int = 400) -> String {
+    public static func preview(_ input: Data, limit: Int = 400) -> String {
         let text = String(decoding: input.prefix(limit * 4), as: UTF8.self)
         let shown = String(text.prefix(limit)).debugDescription
         return text.count > limit || input.count > limit * 4 ? shown + "… (\(input.count) bytes)" : shown
@@ -89,7 +88,9 @@ enum FuzzBudget {
 }
 
 /// What a fuzz suite counts; the counts of its tasks are merged.
-protocol FuzzTally: Sendable {
+public protocol FuzzTally: Sendable {
+    /// Nothing counted.
     init()
+    /// Adds what another task counted.
     mutating func merge(_ other: Self)
 }
