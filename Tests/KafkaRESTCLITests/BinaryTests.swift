@@ -19,8 +19,9 @@ enum BuiltBinary {
     }()
 
     /// Runs the executable with `arguments` and exactly `environment`; returns its status
-    /// and output.
-    static func run(_ url: URL, _ arguments: [String], environment: [String: String]) throws -> CLIRun {
+    /// and output. The blocking reads and the wait run on dispatch threads, so no Swift
+    /// concurrency thread is held while the child runs.
+    static func run(_ url: URL, _ arguments: [String], environment: [String: String]) async throws -> CLIRun {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -31,26 +32,32 @@ enum BuiltBinary {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIRun(
-            status: process.terminationStatus,
-            stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self)
-        )
+        async let stdout = offThread { out.fileHandleForReading.readDataToEndOfFile() }
+        async let stderr = offThread { err.fileHandleForReading.readDataToEndOfFile() }
+        let output = await (stdout, stderr)
+        let status = await offThread {
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        return CLIRun(status: status, stdout: String(decoding: output.0, as: UTF8.self), stderr: String(decoding: output.1, as: UTF8.self))
+    }
+
+    private static func offThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
     }
 }
 
 @Suite("kafka-rest executable")
 struct BinaryTests {
     @Test("--help exits 0 and documents the exit statuses")
-    func help() throws {
+    func help() async throws {
         guard let url = BuiltBinary.url else {
             print("skipped: kafka-rest executable not found next to the tests or in .build/debug")
             return
         }
-        let run = try BuiltBinary.run(url, ["--help"], environment: [:])
+        let run = try await BuiltBinary.run(url, ["--help"], environment: [:])
         #expect(run.status == 0)
         #expect(run.stdout.contains("EXIT STATUS"))
         #expect(run.stdout.contains("KAFKA_REST_ENDPOINT"))
@@ -66,13 +73,13 @@ struct BinaryTests {
             server.createTopic("orders", partitionsCount: 4)
             var piped = env
             piped["KAFKA_REST_OUTPUT"] = nil
-            let run = try BuiltBinary.run(url, ["topics", "list"], environment: piped)
+            let run = try await BuiltBinary.run(url, ["topics", "list"], environment: piped)
             #expect(run.status == 0, "\(run.stderr)")
             let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
             #expect(object?["topic_name"] as? String == "orders")
             #expect(object?["partitions_count"] as? Int == 4)
 
-            let missing = try BuiltBinary.run(url, ["topics", "describe", "nope"], environment: env)
+            let missing = try await BuiltBinary.run(url, ["topics", "describe", "nope"], environment: env)
             #expect(missing.status == 3)
             #expect(!missing.allOutput.contains(TestCredentials.secret))
         }

@@ -89,7 +89,9 @@ struct TransportTests {
     @Test("a server that does not answer in time is a failure awaiting the response")
     func requestTimeout() async throws {
         try await withTestServer { server in
-            server.inject(.delay(.seconds(3)))
+            // Far longer than the timeout, so that a deadline that fires late on a busy machine
+            // still fires before the answer.
+            server.inject(.delay(.seconds(30)))
             try await withTransport(baseURL: server.baseURL, timeouts: Timeouts(connect: .seconds(5), request: .milliseconds(200))) { transport in
                 let failure = await #expect(throws: TransportFailure.self) {
                     try await transport.send(APIRequest(operationID: "x", method: .get, pathTemplate: "/clusters", path: "/clusters"))
