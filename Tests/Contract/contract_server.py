@@ -37,13 +37,14 @@ class ExampleResolver(Resolver):
     """Answers every operation with its example responses, one after the other.
 
     The id is derived from method and path, so it is the same in every connexion layer even
-    when the file gives no operationId, and the handler takes no named arguments, so query
-    parameters such as `operation` cannot collide with it.
+    when the file gives no operationId, and the handler has no named parameters of its own
+    (it swallows them all), so a query parameter such as `operation` cannot collide with one.
     """
 
     def __init__(self):
         super().__init__()
         self.operations = {}
+        self.cached_examples = {}
         self.served = {}
 
     def resolve(self, operation):
@@ -60,8 +61,11 @@ class ExampleResolver(Resolver):
         return Resolution(respond, operation_id)
 
     def examples(self, key):
-        """The example responses of the operation at `key` (method, path as in the file)."""
-        return response_examples(self.operations[key])
+        """The example responses of the operation at `key` (method, path as in the file),
+        read once connexion has finished building the operation."""
+        if key not in self.cached_examples:
+            self.cached_examples[key] = response_examples(self.operations[key])
+        return self.cached_examples[key]
 
 
 class Example:

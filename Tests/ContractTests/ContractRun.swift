@@ -3,8 +3,8 @@ import KafkaREST
 import KafkaRESTAPI
 import Testing
 
-/// One contract run: serve a file, call each of its operations once, stop the server and have
-/// openapi-core judge the recorded exchanges.
+/// One contract run: serve a file, call each of its operations once per example response, stop
+/// the server and have openapi-core judge the recorded exchanges.
 struct ContractRun {
     let spec: ContractSpec
     /// How many operations were called.
@@ -15,7 +15,7 @@ struct ContractRun {
     let recorded: Int
     /// Operations of the file that our catalog lacks, as `METHOD path`.
     let unknownOperations: [String]
-    /// Calls that threw, as `operationID: error`.
+    /// Calls whose outcome does not fit the example the server answered, with what went wrong.
     let failures: [String]
     /// openapi-core's verdict.
     let secondOpinion: PythonRun
