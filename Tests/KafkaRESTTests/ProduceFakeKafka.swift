@@ -36,6 +36,8 @@ final class ProduceFakeKafka: ProduceStreamConnector, @unchecked Sendable {
     let answer: @Sendable (_ value: JSONValue?, _ attempt: Int) -> Int32?
     let behaviour: @Sendable (_ stream: Int) -> Behaviour
     let openFailure: @Sendable (_ stream: Int) -> (any Error)?
+    /// Whether the fake says it can renew credentials (as a bearer token connector does).
+    let canRenewCredentials: Bool
 
     private let lock = NSLock()
     private var log: [Int32: [Stored]] = [:]
@@ -47,26 +49,35 @@ final class ProduceFakeKafka: ProduceStreamConnector, @unchecked Sendable {
     private(set) var streamsOpened = 0
     private(set) var paths: [String] = []
     private(set) var receivedValues: [JSONValue?] = []
+    /// The numbers of the streams opened with `renewingCredentials`.
+    private(set) var renewingOpens: [Int] = []
 
     init(
         partitions: Int32 = 3,
         answer: @escaping @Sendable (_ value: JSONValue?, _ attempt: Int) -> Int32? = { _, _ in nil },
         behaviour: @escaping @Sendable (_ stream: Int) -> Behaviour = { _ in Behaviour() },
-        openFailure: @escaping @Sendable (_ stream: Int) -> (any Error)? = { _ in nil }
+        openFailure: @escaping @Sendable (_ stream: Int) -> (any Error)? = { _ in nil },
+        canRenewCredentials: Bool = false
     ) {
         partitionsCount = partitions
         self.answer = answer
         self.behaviour = behaviour
         self.openFailure = openFailure
+        self.canRenewCredentials = canRenewCredentials
     }
 
     /// Every stored record per partition, in offset order.
     var partitions: [Int32: [Stored]] { lock.withLock { log } }
 
     func openStream(path: String, body: AsyncStream<Data>) async throws -> AsyncThrowingStream<Data, any Error> {
+        try await openStream(path: path, body: body, renewingCredentials: false)
+    }
+
+    func openStream(path: String, body: AsyncStream<Data>, renewingCredentials: Bool) async throws -> AsyncThrowingStream<Data, any Error> {
         let number = lock.withLock {
             streamsOpened += 1
             paths.append(path)
+            if renewingCredentials { renewingOpens.append(streamsOpened) }
             return streamsOpened
         }
         if let error = openFailure(number) { throw error }

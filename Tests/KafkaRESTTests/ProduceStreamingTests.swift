@@ -129,6 +129,34 @@ struct ProduceStreamingTests {
         #expect(fake.streamsOpened == 1)
     }
 
+    @Test("a 401 opening a stream renews the credentials once, and the records go on the next stream")
+    func renewedAfter401() async throws {
+        let fake = ProduceFakeKafka(
+            openFailure: { stream in stream == 1 ? KafkaRESTError(kind: .http, status: 401, message: "Unauthorized") : nil },
+            canRenewCredentials: true
+        )
+        let results = try await produceAll(numberedRecords(20), through: fake, options: Self.quick)
+        #expect(results.map(\.index) == Array(0..<20))
+        #expect(results.allSatisfy { $0.outcome.delivery != nil })
+        #expect(fake.streamsOpened == 2)
+        #expect(fake.renewingOpens == [2])
+    }
+
+    @Test("a 401 after renewing, or with credentials that cannot be renewed, is unrecoverable")
+    func secondUnauthorizedIsFatal() async throws {
+        for canRenew in [true, false] {
+            let fake = ProduceFakeKafka(
+                openFailure: { _ in KafkaRESTError(kind: .http, status: 401, message: "Unauthorized") },
+                canRenewCredentials: canRenew
+            )
+            await #expect(throws: KafkaRESTError.self) {
+                _ = try await produceAll(numberedRecords(10), through: fake, options: Self.quick)
+            }
+            #expect(fake.streamsOpened == (canRenew ? 2 : 1))
+            #expect(fake.renewingOpens == (canRenew ? [2] : []))
+        }
+    }
+
     @Test("retryable open failures are retried with backoff")
     func retriedOpen() async throws {
         let fake = ProduceFakeKafka(openFailure: { stream in

@@ -57,6 +57,29 @@ struct StreamingProduceConnectorTests {
         }
     }
 
+    @Test("only a bearer connector can renew; opening with renewal asks the provider for a fresh token")
+    func renewingOpenRefreshesTheToken() async throws {
+        try await withStreamingServer { server, transport in
+            let provider = SequenceTokenProvider(["fresh-token"])
+            let bearer = try AuthorizingProduceStreamConnector(
+                transport: transport, credentials: .bearer(provider), allowsCredentialsOverPlainHTTP: true)
+            let apiKey = try AuthorizingProduceStreamConnector(
+                transport: transport, credentials: .apiKey(key: "k", secret: "s"), allowsCredentialsOverPlainHTTP: true)
+            let anonymous = try AuthorizingProduceStreamConnector(transport: transport, credentials: nil)
+            #expect(bearer.canRenewCredentials)
+            #expect(!apiKey.canRenewCredentials)
+            #expect(!anonymous.canRenewCredentials)
+            #expect(!transport.canRenewCredentials)
+
+            let (body, input) = AsyncStream<Data>.makeStream()
+            let response = try await bearer.openStream(path: streamingPath(server), body: body, renewingCredentials: true)
+            input.finish()
+            for try await _ in response {}
+            #expect(await provider.calls == [true])
+            #expect(server.requests.last?.headers["Authorization"] == "Bearer fresh-token")
+        }
+    }
+
     @Test("per-record errors, 408 from a chosen record on, and unparsable records each get their own report")
     func recordFaults() async throws {
         try await withStreamingServer(partitions: 2) { server, transport in

@@ -64,17 +64,19 @@ extension ProduceEngine {
     }
 
     /// Opens a stream for the lane, paced by the connection limit. A retryable failure pauses
-    /// the lane with backoff, within ``StreamingProducer/RetryBudget/streamOpens``; any other
-    /// failure is fatal.
+    /// the lane with backoff, within ``StreamingProducer/RetryBudget/streamOpens``; a 401 makes
+    /// the next open renew the credentials, once, if the connector can; any other failure is
+    /// fatal.
     func openStream(_ lane: Int) async {
         do {
             try await openBucket?.acquire()
         } catch {
             return
         }
+        let renewing = lock.withLock { lanes[lane].renewingCredentials }
         let (body, continuation) = AsyncStream<Data>.makeStream()
         do {
-            let response = try await connector.openStream(path: path, body: body)
+            let response = try await connector.openStream(path: path, body: body, renewingCredentials: renewing)
             lock.withLock {
                 guard !cancelled else {
                     continuation.finish()
@@ -84,6 +86,7 @@ extension ProduceEngine {
                 lanes[lane].active = handle
                 lanes[lane].streams.append(handle)
                 lanes[lane].failedOpens = 0
+                lanes[lane].renewingCredentials = false
                 handle.reader = Task { await self.read(response, on: handle) }
             }
         } catch {
@@ -91,6 +94,10 @@ extension ProduceEngine {
             lock.withLock {
                 guard !cancelled else { return }
                 let failure = Self.kafkaError(error, context: "could not open a produce stream")
+                if failure.status == 401 && connector.canRenewCredentials && !renewing {
+                    lanes[lane].renewingCredentials = true
+                    return
+                }
                 lanes[lane].failedOpens += 1
                 let attempt = lanes[lane].failedOpens
                 if (failure.isRetryable || failure.kind == .transport) && attempt <= options.retryBudget.streamOpens {

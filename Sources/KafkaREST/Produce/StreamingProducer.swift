@@ -18,8 +18,8 @@ import Foundation
 /// - ``RecordOutcome/failed(_:)`` when the server rejected it (per-record error codes such as
 ///   400, 404, 413 or 5xx; 429 and 408 after the retry budget), when it is larger than
 ///   ``ProduceLimits/maxMessageBytes`` (never sent), when it was cancelled before being
-///   sent, or when the producer hit an unrecoverable error (such as 401 when opening a stream)
-///   before sending it;
+///   sent, or when the producer hit an unrecoverable error (such as a 401 when opening a
+///   stream that a refreshed bearer token did not cure) before sending it;
 /// - ``RecordOutcome/unknown(reason:)`` when it was written to a stream that broke before its
 ///   report came, or that was cancelled: it may or may not be in Kafka.
 ///
@@ -126,9 +126,9 @@ public final class StreamingProducer: Sendable {
     /// position in `records`; the stream ends once all are reported.
     ///
     /// If `records` throws, the records already taken are still produced and reported, then
-    /// the stream throws that error. After an unrecoverable error (such as 401 when opening a
-    /// stream) every record taken is reported failed, reading `records` stops and the stream
-    /// throws the error. If the task reading the stream is cancelled, reading `records`
+    /// the stream throws that error. After an unrecoverable error (such as a second 401 when
+    /// opening a stream) every record taken is reported failed, reading `records` stops and
+    /// the stream throws the error. If the task reading the stream is cancelled, reading `records`
     /// stops and the results of every record taken are delivered (unknown if written, failed
     /// if not) before the stream ends; only a record the sequence hands over at that very
     /// moment can be taken without being reported.

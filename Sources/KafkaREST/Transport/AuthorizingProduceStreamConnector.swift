@@ -6,8 +6,9 @@ import Foundation
 /// stream opens, so a provider that renews tokens before they expire keeps new streams
 /// authorized.
 ///
-/// A stream refused with 401 fails with that error (the body already given to the stream
-/// cannot be sent again); ``StreamingProducer`` treats it as unrecoverable.
+/// A stream refused with 401 fails with that error. With a token provider,
+/// ``StreamingProducer`` then opens the next stream once more with a refreshed token (no record
+/// was written to the refused one); a second 401, or any 401 with an API key, is unrecoverable.
 ///
 /// ```swift
 /// let connector = try AuthorizingProduceStreamConnector(
@@ -50,9 +51,24 @@ public struct AuthorizingProduceStreamConnector: ProduceStreamConnector, CustomS
     ///
     /// - Throws: What that throws, and errors of the ``BearerTokenProvider`` unchanged.
     public func openStream(path: String, body: AsyncStream<Data>) async throws -> AsyncThrowingStream<Data, any Error> {
+        try await openStream(path: path, body: body, renewingCredentials: false)
+    }
+
+    /// Whether the credentials are a bearer token provider, which can be asked for a new token.
+    public var canRenewCredentials: Bool {
+        if case .bearer = credentials { return true }
+        return false
+    }
+
+    /// Opens a stream; with `renewingCredentials`, the token provider is asked with
+    /// `forceRefresh: true` first.
+    ///
+    /// - Throws: What ``AsyncHTTPClientTransport/openStream(path:body:headers:)`` throws, and
+    ///   errors of the ``BearerTokenProvider`` unchanged.
+    public func openStream(path: String, body: AsyncStream<Data>, renewingCredentials: Bool) async throws -> AsyncThrowingStream<Data, any Error> {
         var headers = KafkaRESTSupport.HTTPHeaders()
         if let credentials {
-            headers.add(name: "Authorization", value: try await credentials.authorizationValue())
+            headers.add(name: "Authorization", value: try await credentials.authorizationValue(forceRefresh: renewingCredentials))
         }
         return try await transport.openStream(path: path, body: body, headers: headers)
     }
