@@ -48,7 +48,8 @@ extension ReferenceResolver {
     }
 }
 
-/// The inline `allOf` schemas whose merged properties are being expanded, outermost first.
+/// The places of the inline schemas being expanded, while their properties (merged from
+/// `allOf` parts) are translated.
 ///
 /// Merging copies the properties of the referenced schemas, and with them any inline `allOf`
 /// schema they hold. When that is the schema being expanded (a property whose `allOf` refers
