@@ -5,7 +5,7 @@ import KafkaRESTSupport
 /// The Swift type generated for each component schema, by schema name.
 public enum SchemaRegistry {
     /// Component schema name → generated type.
-    public static let types: [String: any (Codable & Sendable).Type] = [
+    public static let types: [String: any (Codable & JSONReadable & JSONWritable & Sendable).Type] = [
         "AclData": AclData.self,
         "AclDataList": AclDataList.self,
         "AclOperation": AclOperation.self,

@@ -80,3 +80,74 @@ public struct AclData: Codable, Sendable, Hashable {
         try container.encode(permission, forKey: .permission)
     }
 }
+
+extension AclData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"resource_type\":", self.resourceType)
+        writer.field("\"resource_name\":", self.resourceName)
+        writer.field("\"pattern_type\":", self.patternType)
+        writer.field("\"principal\":", self.principal)
+        writer.field("\"host\":", self.host)
+        writer.field("\"operation\":", self.operation)
+        writer.field("\"permission\":", self.permission)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _resourceType: AclResourceType? = nil
+        var _resourceName: String? = nil
+        var _patternType: AclPatternType? = nil
+        var _principal: String? = nil
+        var _host: String? = nil
+        var _operation: AclOperation? = nil
+        var _permission: AclPermission? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("resource_type"), _resourceType == nil {
+                _resourceType = try reader.decode(AclResourceType.self, at: "resource_type")
+            } else if reader.fieldIs("resource_name"), _resourceName == nil {
+                _resourceName = try reader.decode(String.self, at: "resource_name")
+            } else if reader.fieldIs("pattern_type"), _patternType == nil {
+                _patternType = try reader.decode(AclPatternType.self, at: "pattern_type")
+            } else if reader.fieldIs("principal"), _principal == nil {
+                _principal = try reader.decode(String.self, at: "principal")
+            } else if reader.fieldIs("host"), _host == nil {
+                _host = try reader.decode(String.self, at: "host")
+            } else if reader.fieldIs("operation"), _operation == nil {
+                _operation = try reader.decode(AclOperation.self, at: "operation")
+            } else if reader.fieldIs("permission"), _permission == nil {
+                _permission = try reader.decode(AclPermission.self, at: "permission")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            resourceType: try reader.required(_resourceType, "resource_type"),
+            resourceName: try reader.required(_resourceName, "resource_name"),
+            patternType: try reader.required(_patternType, "pattern_type"),
+            principal: try reader.required(_principal, "principal"),
+            host: try reader.required(_host, "host"),
+            operation: try reader.required(_operation, "operation"),
+            permission: try reader.required(_permission, "permission")
+        )
+    }
+}

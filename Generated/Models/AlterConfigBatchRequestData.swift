@@ -31,3 +31,36 @@ public struct AlterConfigBatchRequestData: Codable, Sendable, Hashable {
         try container.encodeIfPresent(validateOnly, forKey: .validateOnly)
     }
 }
+
+extension AlterConfigBatchRequestData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"data\":", self.data)
+        if let _validateOnly = self.validateOnly {
+            writer.field("\"validate_only\":", _validateOnly)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _data: [AlterConfigBatchRequestDataDataItem]? = nil
+        var _validateOnly: Bool? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("data"), _data == nil {
+                _data = try reader.decode([AlterConfigBatchRequestDataDataItem].self, at: "data")
+            } else if reader.fieldIs("validate_only"), _validateOnly == nil {
+                _validateOnly = try reader.decode(Bool?.self, at: "validate_only")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            data: try reader.required(_data, "data"),
+            validateOnly: _validateOnly
+        )
+    }
+}

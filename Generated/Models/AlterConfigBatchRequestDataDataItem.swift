@@ -34,3 +34,43 @@ public struct AlterConfigBatchRequestDataDataItem: Codable, Sendable, Hashable {
         try container.encodeNullableIfPresent(operation, forKey: .operation)
     }
 }
+
+extension AlterConfigBatchRequestDataDataItem: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"name\":", self.name)
+        if let _value = self.value {
+            writer.field("\"value\":", _value)
+        }
+        if let _operation = self.operation {
+            writer.field("\"operation\":", _operation)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _name: String? = nil
+        var _value: Nullable<String>? = nil
+        var _operation: Nullable<AlterConfigBatchRequestDataDataItemOperation>? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("name"), _name == nil {
+                _name = try reader.decode(String.self, at: "name")
+            } else if reader.fieldIs("value"), _value == nil {
+                _value = try reader.decode(Nullable<String>.self, at: "value")
+            } else if reader.fieldIs("operation"), _operation == nil {
+                _operation = try reader.decode(Nullable<AlterConfigBatchRequestDataDataItemOperation>.self, at: "operation")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            name: try reader.required(_name, "name"),
+            value: _value,
+            operation: _operation
+        )
+    }
+}

@@ -68,3 +68,68 @@ public struct AlterMirrorStatusResponseData: Codable, Sendable, Hashable {
         try container.encodeIfPresent(partitionLevelTruncationData, forKey: .partitionLevelTruncationData)
     }
 }
+
+extension AlterMirrorStatusResponseData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"mirror_topic_name\":", self.mirrorTopicName)
+        writer.field("\"error_message\":", self.errorMessage)
+        writer.field("\"error_code\":", self.errorCode)
+        writer.field("\"mirror_lags\":", self.mirrorLags)
+        if let _messagesTruncated = self.messagesTruncated {
+            writer.field("\"messages_truncated\":", _messagesTruncated)
+        }
+        if let _partitionLevelTruncationData = self.partitionLevelTruncationData {
+            writer.field("\"partition_level_truncation_data\":", _partitionLevelTruncationData)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _mirrorTopicName: String? = nil
+        var _errorMessage: String?? = nil
+        var _errorCode: Int?? = nil
+        var _mirrorLags: MirrorLags? = nil
+        var _messagesTruncated: Nullable<Int64>? = nil
+        var _partitionLevelTruncationData: PartitionLevelTruncationDataList? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("mirror_topic_name"), _mirrorTopicName == nil {
+                _mirrorTopicName = try reader.decode(String.self, at: "mirror_topic_name")
+            } else if reader.fieldIs("error_message"), _errorMessage == nil {
+                _errorMessage = try reader.decode(String?.self, at: "error_message")
+            } else if reader.fieldIs("error_code"), _errorCode == nil {
+                _errorCode = try reader.decode(Int?.self, at: "error_code")
+            } else if reader.fieldIs("mirror_lags"), _mirrorLags == nil {
+                _mirrorLags = try reader.decode(MirrorLags.self, at: "mirror_lags")
+            } else if reader.fieldIs("messages_truncated"), _messagesTruncated == nil {
+                _messagesTruncated = try reader.decode(Nullable<Int64>.self, at: "messages_truncated")
+            } else if reader.fieldIs("partition_level_truncation_data"), _partitionLevelTruncationData == nil {
+                _partitionLevelTruncationData = try reader.decode(PartitionLevelTruncationDataList?.self, at: "partition_level_truncation_data")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            mirrorTopicName: try reader.required(_mirrorTopicName, "mirror_topic_name"),
+            errorMessage: try reader.required(_errorMessage, "error_message"),
+            errorCode: try reader.required(_errorCode, "error_code"),
+            mirrorLags: try reader.required(_mirrorLags, "mirror_lags"),
+            messagesTruncated: _messagesTruncated,
+            partitionLevelTruncationData: _partitionLevelTruncationData
+        )
+    }
+}

@@ -32,3 +32,38 @@ public struct AlterMirrorsRequestData: Codable, Sendable, Hashable {
         try container.encodeIfPresent(mirrorTopicNamePattern, forKey: .mirrorTopicNamePattern)
     }
 }
+
+extension AlterMirrorsRequestData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let _mirrorTopicNames = self.mirrorTopicNames {
+            writer.field("\"mirror_topic_names\":", _mirrorTopicNames)
+        }
+        if let _mirrorTopicNamePattern = self.mirrorTopicNamePattern {
+            writer.field("\"mirror_topic_name_pattern\":", _mirrorTopicNamePattern)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _mirrorTopicNames: [String]? = nil
+        var _mirrorTopicNamePattern: String? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("mirror_topic_names"), _mirrorTopicNames == nil {
+                _mirrorTopicNames = try reader.decode([String]?.self, at: "mirror_topic_names")
+            } else if reader.fieldIs("mirror_topic_name_pattern"), _mirrorTopicNamePattern == nil {
+                _mirrorTopicNamePattern = try reader.decode(String?.self, at: "mirror_topic_name_pattern")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            mirrorTopicNames: _mirrorTopicNames,
+            mirrorTopicNamePattern: _mirrorTopicNamePattern
+        )
+    }
+}

@@ -74,3 +74,75 @@ public struct BrokerData: Codable, Sendable, Hashable {
         try container.encode(partitionReplicas, forKey: .partitionReplicas)
     }
 }
+
+extension BrokerData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"broker_id\":", self.brokerID)
+        if let _host = self.host {
+            writer.field("\"host\":", _host)
+        }
+        if let _port = self.port {
+            writer.field("\"port\":", _port)
+        }
+        if let _rack = self.rack {
+            writer.field("\"rack\":", _rack)
+        }
+        writer.field("\"configs\":", self.configs)
+        writer.field("\"partition_replicas\":", self.partitionReplicas)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _brokerID: Int? = nil
+        var _host: Nullable<String>? = nil
+        var _port: Nullable<Int>? = nil
+        var _rack: Nullable<String>? = nil
+        var _configs: Relationship? = nil
+        var _partitionReplicas: Relationship? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("broker_id"), _brokerID == nil {
+                _brokerID = try reader.decode(Int.self, at: "broker_id")
+            } else if reader.fieldIs("host"), _host == nil {
+                _host = try reader.decode(Nullable<String>.self, at: "host")
+            } else if reader.fieldIs("port"), _port == nil {
+                _port = try reader.decode(Nullable<Int>.self, at: "port")
+            } else if reader.fieldIs("rack"), _rack == nil {
+                _rack = try reader.decode(Nullable<String>.self, at: "rack")
+            } else if reader.fieldIs("configs"), _configs == nil {
+                _configs = try reader.decode(Relationship.self, at: "configs")
+            } else if reader.fieldIs("partition_replicas"), _partitionReplicas == nil {
+                _partitionReplicas = try reader.decode(Relationship.self, at: "partition_replicas")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            brokerID: try reader.required(_brokerID, "broker_id"),
+            host: _host,
+            port: _port,
+            rack: _rack,
+            configs: try reader.required(_configs, "configs"),
+            partitionReplicas: try reader.required(_partitionReplicas, "partition_replicas")
+        )
+    }
+}

@@ -80,3 +80,76 @@ public struct ClusterData: Codable, Sendable, Hashable {
         try container.encode(partitionReassignments, forKey: .partitionReassignments)
     }
 }
+
+extension ClusterData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        if let _controller = self.controller {
+            writer.field("\"controller\":", _controller)
+        }
+        writer.field("\"acls\":", self.acls)
+        writer.field("\"brokers\":", self.brokers)
+        writer.field("\"broker_configs\":", self.brokerConfigs)
+        writer.field("\"consumer_groups\":", self.consumerGroups)
+        writer.field("\"topics\":", self.topics)
+        writer.field("\"partition_reassignments\":", self.partitionReassignments)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _controller: Relationship? = nil
+        var _acls: Relationship? = nil
+        var _brokers: Relationship? = nil
+        var _brokerConfigs: Relationship? = nil
+        var _consumerGroups: Relationship? = nil
+        var _topics: Relationship? = nil
+        var _partitionReassignments: Relationship? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("controller"), _controller == nil {
+                _controller = try reader.decode(Relationship?.self, at: "controller")
+            } else if reader.fieldIs("acls"), _acls == nil {
+                _acls = try reader.decode(Relationship.self, at: "acls")
+            } else if reader.fieldIs("brokers"), _brokers == nil {
+                _brokers = try reader.decode(Relationship.self, at: "brokers")
+            } else if reader.fieldIs("broker_configs"), _brokerConfigs == nil {
+                _brokerConfigs = try reader.decode(Relationship.self, at: "broker_configs")
+            } else if reader.fieldIs("consumer_groups"), _consumerGroups == nil {
+                _consumerGroups = try reader.decode(Relationship.self, at: "consumer_groups")
+            } else if reader.fieldIs("topics"), _topics == nil {
+                _topics = try reader.decode(Relationship.self, at: "topics")
+            } else if reader.fieldIs("partition_reassignments"), _partitionReassignments == nil {
+                _partitionReassignments = try reader.decode(Relationship.self, at: "partition_reassignments")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            controller: _controller,
+            acls: try reader.required(_acls, "acls"),
+            brokers: try reader.required(_brokers, "brokers"),
+            brokerConfigs: try reader.required(_brokerConfigs, "broker_configs"),
+            consumerGroups: try reader.required(_consumerGroups, "consumer_groups"),
+            topics: try reader.required(_topics, "topics"),
+            partitionReassignments: try reader.required(_partitionReassignments, "partition_reassignments")
+        )
+    }
+}

@@ -68,3 +68,66 @@ public struct ConsumerData: Codable, Sendable, Hashable {
         try container.encode(assignments, forKey: .assignments)
     }
 }
+
+extension ConsumerData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"consumer_group_id\":", self.consumerGroupID)
+        writer.field("\"consumer_id\":", self.consumerID)
+        if let _instanceID = self.instanceID {
+            writer.field("\"instance_id\":", _instanceID)
+        }
+        writer.field("\"client_id\":", self.clientID)
+        writer.field("\"assignments\":", self.assignments)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _consumerGroupID: String? = nil
+        var _consumerID: String? = nil
+        var _instanceID: Nullable<String>? = nil
+        var _clientID: String? = nil
+        var _assignments: Relationship? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("consumer_group_id"), _consumerGroupID == nil {
+                _consumerGroupID = try reader.decode(String.self, at: "consumer_group_id")
+            } else if reader.fieldIs("consumer_id"), _consumerID == nil {
+                _consumerID = try reader.decode(String.self, at: "consumer_id")
+            } else if reader.fieldIs("instance_id"), _instanceID == nil {
+                _instanceID = try reader.decode(Nullable<String>.self, at: "instance_id")
+            } else if reader.fieldIs("client_id"), _clientID == nil {
+                _clientID = try reader.decode(String.self, at: "client_id")
+            } else if reader.fieldIs("assignments"), _assignments == nil {
+                _assignments = try reader.decode(Relationship.self, at: "assignments")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            consumerGroupID: try reader.required(_consumerGroupID, "consumer_group_id"),
+            consumerID: try reader.required(_consumerID, "consumer_id"),
+            instanceID: _instanceID,
+            clientID: try reader.required(_clientID, "client_id"),
+            assignments: try reader.required(_assignments, "assignments")
+        )
+    }
+}

@@ -92,3 +92,88 @@ public struct ConsumerGroupData: Codable, Sendable, Hashable {
         try container.encode(consumers, forKey: .consumers)
     }
 }
+
+extension ConsumerGroupData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"consumer_group_id\":", self.consumerGroupID)
+        writer.field("\"is_simple\":", self.isSimple)
+        writer.field("\"partition_assignor\":", self.partitionAssignor)
+        writer.field("\"state\":", self.state)
+        writer.field("\"coordinator\":", self.coordinator)
+        writer.field("\"lag_summary\":", self.lagSummary)
+        if let _type = self.type {
+            writer.field("\"type\":", _type)
+        }
+        if let _isMixedConsumerGroup = self.isMixedConsumerGroup {
+            writer.field("\"is_mixed_consumer_group\":", _isMixedConsumerGroup)
+        }
+        writer.field("\"consumers\":", self.consumers)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _consumerGroupID: String? = nil
+        var _isSimple: Bool? = nil
+        var _partitionAssignor: String? = nil
+        var _state: ConsumerGroupState? = nil
+        var _coordinator: Relationship? = nil
+        var _lagSummary: Relationship? = nil
+        var _type: ConsumerGroupType? = nil
+        var _isMixedConsumerGroup: Bool? = nil
+        var _consumers: Relationship? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("consumer_group_id"), _consumerGroupID == nil {
+                _consumerGroupID = try reader.decode(String.self, at: "consumer_group_id")
+            } else if reader.fieldIs("is_simple"), _isSimple == nil {
+                _isSimple = try reader.decode(Bool.self, at: "is_simple")
+            } else if reader.fieldIs("partition_assignor"), _partitionAssignor == nil {
+                _partitionAssignor = try reader.decode(String.self, at: "partition_assignor")
+            } else if reader.fieldIs("state"), _state == nil {
+                _state = try reader.decode(ConsumerGroupState.self, at: "state")
+            } else if reader.fieldIs("coordinator"), _coordinator == nil {
+                _coordinator = try reader.decode(Relationship.self, at: "coordinator")
+            } else if reader.fieldIs("lag_summary"), _lagSummary == nil {
+                _lagSummary = try reader.decode(Relationship.self, at: "lag_summary")
+            } else if reader.fieldIs("type"), _type == nil {
+                _type = try reader.decode(ConsumerGroupType?.self, at: "type")
+            } else if reader.fieldIs("is_mixed_consumer_group"), _isMixedConsumerGroup == nil {
+                _isMixedConsumerGroup = try reader.decode(Bool?.self, at: "is_mixed_consumer_group")
+            } else if reader.fieldIs("consumers"), _consumers == nil {
+                _consumers = try reader.decode(Relationship.self, at: "consumers")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            consumerGroupID: try reader.required(_consumerGroupID, "consumer_group_id"),
+            isSimple: try reader.required(_isSimple, "is_simple"),
+            partitionAssignor: try reader.required(_partitionAssignor, "partition_assignor"),
+            state: try reader.required(_state, "state"),
+            coordinator: try reader.required(_coordinator, "coordinator"),
+            lagSummary: try reader.required(_lagSummary, "lag_summary"),
+            type: _type,
+            isMixedConsumerGroup: _isMixedConsumerGroup,
+            consumers: try reader.required(_consumers, "consumers")
+        )
+    }
+}

@@ -98,3 +98,91 @@ public struct ConsumerGroupLagSummaryData: Codable, Sendable, Hashable {
         try container.encode(maxLagPartition, forKey: .maxLagPartition)
     }
 }
+
+extension ConsumerGroupLagSummaryData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"consumer_group_id\":", self.consumerGroupID)
+        writer.field("\"max_lag_consumer_id\":", self.maxLagConsumerID)
+        if let _maxLagInstanceID = self.maxLagInstanceID {
+            writer.field("\"max_lag_instance_id\":", _maxLagInstanceID)
+        }
+        writer.field("\"max_lag_client_id\":", self.maxLagClientID)
+        writer.field("\"max_lag_topic_name\":", self.maxLagTopicName)
+        writer.field("\"max_lag_partition_id\":", self.maxLagPartitionID)
+        writer.field("\"max_lag\":", self.maxLag)
+        writer.field("\"total_lag\":", self.totalLag)
+        writer.field("\"max_lag_consumer\":", self.maxLagConsumer)
+        writer.field("\"max_lag_partition\":", self.maxLagPartition)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _consumerGroupID: String? = nil
+        var _maxLagConsumerID: String? = nil
+        var _maxLagInstanceID: Nullable<String>? = nil
+        var _maxLagClientID: String? = nil
+        var _maxLagTopicName: String? = nil
+        var _maxLagPartitionID: Int? = nil
+        var _maxLag: Int64? = nil
+        var _totalLag: Int64? = nil
+        var _maxLagConsumer: Relationship? = nil
+        var _maxLagPartition: Relationship? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("consumer_group_id"), _consumerGroupID == nil {
+                _consumerGroupID = try reader.decode(String.self, at: "consumer_group_id")
+            } else if reader.fieldIs("max_lag_consumer_id"), _maxLagConsumerID == nil {
+                _maxLagConsumerID = try reader.decode(String.self, at: "max_lag_consumer_id")
+            } else if reader.fieldIs("max_lag_instance_id"), _maxLagInstanceID == nil {
+                _maxLagInstanceID = try reader.decode(Nullable<String>.self, at: "max_lag_instance_id")
+            } else if reader.fieldIs("max_lag_client_id"), _maxLagClientID == nil {
+                _maxLagClientID = try reader.decode(String.self, at: "max_lag_client_id")
+            } else if reader.fieldIs("max_lag_topic_name"), _maxLagTopicName == nil {
+                _maxLagTopicName = try reader.decode(String.self, at: "max_lag_topic_name")
+            } else if reader.fieldIs("max_lag_partition_id"), _maxLagPartitionID == nil {
+                _maxLagPartitionID = try reader.decode(Int.self, at: "max_lag_partition_id")
+            } else if reader.fieldIs("max_lag"), _maxLag == nil {
+                _maxLag = try reader.decode(Int64.self, at: "max_lag")
+            } else if reader.fieldIs("total_lag"), _totalLag == nil {
+                _totalLag = try reader.decode(Int64.self, at: "total_lag")
+            } else if reader.fieldIs("max_lag_consumer"), _maxLagConsumer == nil {
+                _maxLagConsumer = try reader.decode(Relationship.self, at: "max_lag_consumer")
+            } else if reader.fieldIs("max_lag_partition"), _maxLagPartition == nil {
+                _maxLagPartition = try reader.decode(Relationship.self, at: "max_lag_partition")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            consumerGroupID: try reader.required(_consumerGroupID, "consumer_group_id"),
+            maxLagConsumerID: try reader.required(_maxLagConsumerID, "max_lag_consumer_id"),
+            maxLagInstanceID: _maxLagInstanceID,
+            maxLagClientID: try reader.required(_maxLagClientID, "max_lag_client_id"),
+            maxLagTopicName: try reader.required(_maxLagTopicName, "max_lag_topic_name"),
+            maxLagPartitionID: try reader.required(_maxLagPartitionID, "max_lag_partition_id"),
+            maxLag: try reader.required(_maxLag, "max_lag"),
+            totalLag: try reader.required(_totalLag, "total_lag"),
+            maxLagConsumer: try reader.required(_maxLagConsumer, "max_lag_consumer"),
+            maxLagPartition: try reader.required(_maxLagPartition, "max_lag_partition")
+        )
+    }
+}

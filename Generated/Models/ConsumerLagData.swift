@@ -92,3 +92,86 @@ public struct ConsumerLagData: Codable, Sendable, Hashable {
         try container.encode(clientID, forKey: .clientID)
     }
 }
+
+extension ConsumerLagData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"consumer_group_id\":", self.consumerGroupID)
+        writer.field("\"topic_name\":", self.topicName)
+        writer.field("\"partition_id\":", self.partitionID)
+        writer.field("\"current_offset\":", self.currentOffset)
+        writer.field("\"log_end_offset\":", self.logEndOffset)
+        writer.field("\"lag\":", self.lag)
+        writer.field("\"consumer_id\":", self.consumerID)
+        if let _instanceID = self.instanceID {
+            writer.field("\"instance_id\":", _instanceID)
+        }
+        writer.field("\"client_id\":", self.clientID)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _consumerGroupID: String? = nil
+        var _topicName: String? = nil
+        var _partitionID: Int? = nil
+        var _currentOffset: Int64? = nil
+        var _logEndOffset: Int64? = nil
+        var _lag: Int64? = nil
+        var _consumerID: String? = nil
+        var _instanceID: Nullable<String>? = nil
+        var _clientID: String? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("consumer_group_id"), _consumerGroupID == nil {
+                _consumerGroupID = try reader.decode(String.self, at: "consumer_group_id")
+            } else if reader.fieldIs("topic_name"), _topicName == nil {
+                _topicName = try reader.decode(String.self, at: "topic_name")
+            } else if reader.fieldIs("partition_id"), _partitionID == nil {
+                _partitionID = try reader.decode(Int.self, at: "partition_id")
+            } else if reader.fieldIs("current_offset"), _currentOffset == nil {
+                _currentOffset = try reader.decode(Int64.self, at: "current_offset")
+            } else if reader.fieldIs("log_end_offset"), _logEndOffset == nil {
+                _logEndOffset = try reader.decode(Int64.self, at: "log_end_offset")
+            } else if reader.fieldIs("lag"), _lag == nil {
+                _lag = try reader.decode(Int64.self, at: "lag")
+            } else if reader.fieldIs("consumer_id"), _consumerID == nil {
+                _consumerID = try reader.decode(String.self, at: "consumer_id")
+            } else if reader.fieldIs("instance_id"), _instanceID == nil {
+                _instanceID = try reader.decode(Nullable<String>.self, at: "instance_id")
+            } else if reader.fieldIs("client_id"), _clientID == nil {
+                _clientID = try reader.decode(String.self, at: "client_id")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            consumerGroupID: try reader.required(_consumerGroupID, "consumer_group_id"),
+            topicName: try reader.required(_topicName, "topic_name"),
+            partitionID: try reader.required(_partitionID, "partition_id"),
+            currentOffset: try reader.required(_currentOffset, "current_offset"),
+            logEndOffset: try reader.required(_logEndOffset, "log_end_offset"),
+            lag: try reader.required(_lag, "lag"),
+            consumerID: try reader.required(_consumerID, "consumer_id"),
+            instanceID: _instanceID,
+            clientID: try reader.required(_clientID, "client_id")
+        )
+    }
+}

@@ -50,3 +50,59 @@ public struct CreateLinkRequestData: Codable, Sendable, Hashable {
         try container.encodeIfPresent(configs, forKey: .configs)
     }
 }
+
+extension CreateLinkRequestData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let _sourceClusterID = self.sourceClusterID {
+            writer.field("\"source_cluster_id\":", _sourceClusterID)
+        }
+        if let _destinationClusterID = self.destinationClusterID {
+            writer.field("\"destination_cluster_id\":", _destinationClusterID)
+        }
+        if let _remoteClusterID = self.remoteClusterID {
+            writer.field("\"remote_cluster_id\":", _remoteClusterID)
+        }
+        if let _clusterLinkID = self.clusterLinkID {
+            writer.field("\"cluster_link_id\":", _clusterLinkID)
+        }
+        if let _configs = self.configs {
+            writer.field("\"configs\":", _configs)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _sourceClusterID: String? = nil
+        var _destinationClusterID: String? = nil
+        var _remoteClusterID: String? = nil
+        var _clusterLinkID: String? = nil
+        var _configs: [ConfigData]? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("source_cluster_id"), _sourceClusterID == nil {
+                _sourceClusterID = try reader.decode(String?.self, at: "source_cluster_id")
+            } else if reader.fieldIs("destination_cluster_id"), _destinationClusterID == nil {
+                _destinationClusterID = try reader.decode(String?.self, at: "destination_cluster_id")
+            } else if reader.fieldIs("remote_cluster_id"), _remoteClusterID == nil {
+                _remoteClusterID = try reader.decode(String?.self, at: "remote_cluster_id")
+            } else if reader.fieldIs("cluster_link_id"), _clusterLinkID == nil {
+                _clusterLinkID = try reader.decode(String?.self, at: "cluster_link_id")
+            } else if reader.fieldIs("configs"), _configs == nil {
+                _configs = try reader.decode([ConfigData]?.self, at: "configs")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            sourceClusterID: _sourceClusterID,
+            destinationClusterID: _destinationClusterID,
+            remoteClusterID: _remoteClusterID,
+            clusterLinkID: _clusterLinkID,
+            configs: _configs
+        )
+    }
+}

@@ -44,3 +44,50 @@ public struct CreateMirrorTopicRequestData: Codable, Sendable, Hashable {
         try container.encodeIfPresent(configs, forKey: .configs)
     }
 }
+
+extension CreateMirrorTopicRequestData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"source_topic_name\":", self.sourceTopicName)
+        if let _mirrorTopicName = self.mirrorTopicName {
+            writer.field("\"mirror_topic_name\":", _mirrorTopicName)
+        }
+        if let _replicationFactor = self.replicationFactor {
+            writer.field("\"replication_factor\":", _replicationFactor)
+        }
+        if let _configs = self.configs {
+            writer.field("\"configs\":", _configs)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _sourceTopicName: String? = nil
+        var _mirrorTopicName: String? = nil
+        var _replicationFactor: Int? = nil
+        var _configs: [ConfigData]? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("source_topic_name"), _sourceTopicName == nil {
+                _sourceTopicName = try reader.decode(String.self, at: "source_topic_name")
+            } else if reader.fieldIs("mirror_topic_name"), _mirrorTopicName == nil {
+                _mirrorTopicName = try reader.decode(String?.self, at: "mirror_topic_name")
+            } else if reader.fieldIs("replication_factor"), _replicationFactor == nil {
+                _replicationFactor = try reader.decode(Int?.self, at: "replication_factor")
+            } else if reader.fieldIs("configs"), _configs == nil {
+                _configs = try reader.decode([ConfigData]?.self, at: "configs")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            sourceTopicName: try reader.required(_sourceTopicName, "source_topic_name"),
+            mirrorTopicName: _mirrorTopicName,
+            replicationFactor: _replicationFactor,
+            configs: _configs
+        )
+    }
+}

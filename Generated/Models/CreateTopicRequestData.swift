@@ -56,3 +56,64 @@ public struct CreateTopicRequestData: Codable, Sendable, Hashable {
         try container.encodeIfPresent(replicasAssignments, forKey: .replicasAssignments)
     }
 }
+
+extension CreateTopicRequestData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"topic_name\":", self.topicName)
+        if let _partitionsCount = self.partitionsCount {
+            writer.field("\"partitions_count\":", _partitionsCount)
+        }
+        if let _replicationFactor = self.replicationFactor {
+            writer.field("\"replication_factor\":", _replicationFactor)
+        }
+        if let _configs = self.configs {
+            writer.field("\"configs\":", _configs)
+        }
+        if let _validateOnly = self.validateOnly {
+            writer.field("\"validate_only\":", _validateOnly)
+        }
+        if let _replicasAssignments = self.replicasAssignments {
+            writer.field("\"replicas_assignments\":", _replicasAssignments)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _topicName: String? = nil
+        var _partitionsCount: Int? = nil
+        var _replicationFactor: Int? = nil
+        var _configs: [CreateTopicRequestDataConfigsItem]? = nil
+        var _validateOnly: Bool? = nil
+        var _replicasAssignments: [String: [Int]]? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("topic_name"), _topicName == nil {
+                _topicName = try reader.decode(String.self, at: "topic_name")
+            } else if reader.fieldIs("partitions_count"), _partitionsCount == nil {
+                _partitionsCount = try reader.decode(Int?.self, at: "partitions_count")
+            } else if reader.fieldIs("replication_factor"), _replicationFactor == nil {
+                _replicationFactor = try reader.decode(Int?.self, at: "replication_factor")
+            } else if reader.fieldIs("configs"), _configs == nil {
+                _configs = try reader.decode([CreateTopicRequestDataConfigsItem]?.self, at: "configs")
+            } else if reader.fieldIs("validate_only"), _validateOnly == nil {
+                _validateOnly = try reader.decode(Bool?.self, at: "validate_only")
+            } else if reader.fieldIs("replicas_assignments"), _replicasAssignments == nil {
+                _replicasAssignments = try reader.decode([String: [Int]]?.self, at: "replicas_assignments")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            topicName: try reader.required(_topicName, "topic_name"),
+            partitionsCount: _partitionsCount,
+            replicationFactor: _replicationFactor,
+            configs: _configs,
+            validateOnly: _validateOnly,
+            replicasAssignments: _replicasAssignments
+        )
+    }
+}

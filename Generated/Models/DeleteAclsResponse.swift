@@ -25,3 +25,29 @@ public struct DeleteAclsResponse: Codable, Sendable, Hashable {
         try container.encode(data, forKey: .data)
     }
 }
+
+extension DeleteAclsResponse: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"data\":", self.data)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _data: [AclData]? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("data"), _data == nil {
+                _data = try reader.decode([AclData].self, at: "data")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            data: try reader.required(_data, "data")
+        )
+    }
+}

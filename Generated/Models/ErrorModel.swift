@@ -32,3 +32,34 @@ public struct ErrorModel: Codable, Sendable, Hashable {
         try container.encodeNullable(message, forKey: .message)
     }
 }
+
+extension ErrorModel: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"error_code\":", self.errorCode)
+        writer.field("\"message\":", self.message)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _errorCode: Int32? = nil
+        var _message: String?? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("error_code"), _errorCode == nil {
+                _errorCode = try reader.decode(Int32.self, at: "error_code")
+            } else if reader.fieldIs("message"), _message == nil {
+                _message = try reader.decode(String?.self, at: "message")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            errorCode: try reader.required(_errorCode, "error_code"),
+            message: try reader.required(_message, "message")
+        )
+    }
+}

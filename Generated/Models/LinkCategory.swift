@@ -32,3 +32,34 @@ public struct LinkCategory: Codable, Sendable, Hashable {
         try container.encode(count, forKey: .count)
     }
 }
+
+extension LinkCategory: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"state_category\":", self.stateCategory)
+        writer.field("\"count\":", self.count)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _stateCategory: StateCategory? = nil
+        var _count: Int32? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("state_category"), _stateCategory == nil {
+                _stateCategory = try reader.decode(StateCategory.self, at: "state_category")
+            } else if reader.fieldIs("count"), _count == nil {
+                _count = try reader.decode(Int32.self, at: "count")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            stateCategory: try reader.required(_stateCategory, "state_category"),
+            count: try reader.required(_count, "count")
+        )
+    }
+}

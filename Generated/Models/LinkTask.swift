@@ -38,3 +38,39 @@ public struct LinkTask: Codable, Sendable, Hashable {
         try container.encode(errors, forKey: .errors)
     }
 }
+
+extension LinkTask: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"task_name\":", self.taskName)
+        writer.field("\"state\":", self.state)
+        writer.field("\"errors\":", self.errors)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _taskName: String? = nil
+        var _state: LinkTaskState? = nil
+        var _errors: [LinkTaskError]? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("task_name"), _taskName == nil {
+                _taskName = try reader.decode(String.self, at: "task_name")
+            } else if reader.fieldIs("state"), _state == nil {
+                _state = try reader.decode(LinkTaskState.self, at: "state")
+            } else if reader.fieldIs("errors"), _errors == nil {
+                _errors = try reader.decode([LinkTaskError].self, at: "errors")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            taskName: try reader.required(_taskName, "task_name"),
+            state: try reader.required(_state, "state"),
+            errors: try reader.required(_errors, "errors")
+        )
+    }
+}

@@ -32,3 +32,34 @@ public struct LinkTaskError: Codable, Sendable, Hashable {
         try container.encode(errorMessage, forKey: .errorMessage)
     }
 }
+
+extension LinkTaskError: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"error_code\":", self.errorCode)
+        writer.field("\"error_message\":", self.errorMessage)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _errorCode: String? = nil
+        var _errorMessage: String? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("error_code"), _errorCode == nil {
+                _errorCode = try reader.decode(String.self, at: "error_code")
+            } else if reader.fieldIs("error_message"), _errorMessage == nil {
+                _errorMessage = try reader.decode(String.self, at: "error_message")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            errorCode: try reader.required(_errorCode, "error_code"),
+            errorMessage: try reader.required(_errorMessage, "error_message")
+        )
+    }
+}

@@ -103,3 +103,106 @@ public struct ListLinkConfigsResponseData: Codable, Sendable, Hashable {
         try container.encodeIfPresent(isSensitive, forKey: .isSensitive)
     }
 }
+
+extension ListLinkConfigsResponseData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"name\":", self.name)
+        writer.field("\"value\":", self.value)
+        if let _default = self.`default` {
+            writer.field("\"default\":", _default)
+        }
+        if let _readOnly = self.readOnly {
+            writer.field("\"read_only\":", _readOnly)
+        }
+        if let _sensitive = self.sensitive {
+            writer.field("\"sensitive\":", _sensitive)
+        }
+        writer.field("\"source\":", self.source)
+        writer.field("\"synonyms\":", self.synonyms)
+        writer.field("\"link_name\":", self.linkName)
+        if let _isDefault = self.isDefault {
+            writer.field("\"is_default\":", _isDefault)
+        }
+        if let _isReadOnly = self.isReadOnly {
+            writer.field("\"is_read_only\":", _isReadOnly)
+        }
+        if let _isSensitive = self.isSensitive {
+            writer.field("\"is_sensitive\":", _isSensitive)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _name: String? = nil
+        var _value: String? = nil
+        var _default: Bool? = nil
+        var _readOnly: Bool? = nil
+        var _sensitive: Bool? = nil
+        var _source: ListLinkConfigsResponseDataSource? = nil
+        var _synonyms: [String]? = nil
+        var _linkName: String? = nil
+        var _isDefault: Bool? = nil
+        var _isReadOnly: Bool? = nil
+        var _isSensitive: Bool? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("name"), _name == nil {
+                _name = try reader.decode(String.self, at: "name")
+            } else if reader.fieldIs("value"), _value == nil {
+                _value = try reader.decode(String.self, at: "value")
+            } else if reader.fieldIs("default"), _default == nil {
+                _default = try reader.decode(Bool?.self, at: "default")
+            } else if reader.fieldIs("read_only"), _readOnly == nil {
+                _readOnly = try reader.decode(Bool?.self, at: "read_only")
+            } else if reader.fieldIs("sensitive"), _sensitive == nil {
+                _sensitive = try reader.decode(Bool?.self, at: "sensitive")
+            } else if reader.fieldIs("source"), _source == nil {
+                _source = try reader.decode(ListLinkConfigsResponseDataSource.self, at: "source")
+            } else if reader.fieldIs("synonyms"), _synonyms == nil {
+                _synonyms = try reader.decode([String].self, at: "synonyms")
+            } else if reader.fieldIs("link_name"), _linkName == nil {
+                _linkName = try reader.decode(String.self, at: "link_name")
+            } else if reader.fieldIs("is_default"), _isDefault == nil {
+                _isDefault = try reader.decode(Bool?.self, at: "is_default")
+            } else if reader.fieldIs("is_read_only"), _isReadOnly == nil {
+                _isReadOnly = try reader.decode(Bool?.self, at: "is_read_only")
+            } else if reader.fieldIs("is_sensitive"), _isSensitive == nil {
+                _isSensitive = try reader.decode(Bool?.self, at: "is_sensitive")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            name: try reader.required(_name, "name"),
+            value: try reader.required(_value, "value"),
+            default: _default,
+            readOnly: _readOnly,
+            sensitive: _sensitive,
+            source: try reader.required(_source, "source"),
+            synonyms: try reader.required(_synonyms, "synonyms"),
+            linkName: try reader.required(_linkName, "link_name"),
+            isDefault: _isDefault,
+            isReadOnly: _isReadOnly,
+            isSensitive: _isSensitive
+        )
+    }
+}

@@ -104,3 +104,112 @@ public struct ListLinksResponseData: Codable, Sendable, Hashable {
         try container.encodeNullableIfPresent(categoryCounts, forKey: .categoryCounts)
     }
 }
+
+extension ListLinksResponseData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        if let _sourceClusterID = self.sourceClusterID {
+            writer.field("\"source_cluster_id\":", _sourceClusterID)
+        }
+        if let _destinationClusterID = self.destinationClusterID {
+            writer.field("\"destination_cluster_id\":", _destinationClusterID)
+        }
+        if let _remoteClusterID = self.remoteClusterID {
+            writer.field("\"remote_cluster_id\":", _remoteClusterID)
+        }
+        writer.field("\"link_name\":", self.linkName)
+        if let _linkID = self.linkID {
+            writer.field("\"link_id\":", _linkID)
+        }
+        writer.field("\"cluster_link_id\":", self.clusterLinkID)
+        writer.field("\"topic_names\":", self.topicNames)
+        if let _linkError = self.linkError {
+            writer.field("\"link_error\":", _linkError)
+        }
+        if let _linkErrorMessage = self.linkErrorMessage {
+            writer.field("\"link_error_message\":", _linkErrorMessage)
+        }
+        if let _linkState = self.linkState {
+            writer.field("\"link_state\":", _linkState)
+        }
+        if let _tasks = self.tasks {
+            writer.field("\"tasks\":", _tasks)
+        }
+        if let _categoryCounts = self.categoryCounts {
+            writer.field("\"category_counts\":", _categoryCounts)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _sourceClusterID: Nullable<String>? = nil
+        var _destinationClusterID: Nullable<String>? = nil
+        var _remoteClusterID: Nullable<String>? = nil
+        var _linkName: String? = nil
+        var _linkID: String? = nil
+        var _clusterLinkID: String? = nil
+        var _topicNames: [String]? = nil
+        var _linkError: Nullable<LinkError>? = nil
+        var _linkErrorMessage: Nullable<String>? = nil
+        var _linkState: Nullable<LinkState>? = nil
+        var _tasks: Nullable<[LinkTask]>? = nil
+        var _categoryCounts: Nullable<[LinkCategory]>? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("source_cluster_id"), _sourceClusterID == nil {
+                _sourceClusterID = try reader.decode(Nullable<String>.self, at: "source_cluster_id")
+            } else if reader.fieldIs("destination_cluster_id"), _destinationClusterID == nil {
+                _destinationClusterID = try reader.decode(Nullable<String>.self, at: "destination_cluster_id")
+            } else if reader.fieldIs("remote_cluster_id"), _remoteClusterID == nil {
+                _remoteClusterID = try reader.decode(Nullable<String>.self, at: "remote_cluster_id")
+            } else if reader.fieldIs("link_name"), _linkName == nil {
+                _linkName = try reader.decode(String.self, at: "link_name")
+            } else if reader.fieldIs("link_id"), _linkID == nil {
+                _linkID = try reader.decode(String?.self, at: "link_id")
+            } else if reader.fieldIs("cluster_link_id"), _clusterLinkID == nil {
+                _clusterLinkID = try reader.decode(String.self, at: "cluster_link_id")
+            } else if reader.fieldIs("topic_names"), _topicNames == nil {
+                _topicNames = try reader.decode([String].self, at: "topic_names")
+            } else if reader.fieldIs("link_error"), _linkError == nil {
+                _linkError = try reader.decode(Nullable<LinkError>.self, at: "link_error")
+            } else if reader.fieldIs("link_error_message"), _linkErrorMessage == nil {
+                _linkErrorMessage = try reader.decode(Nullable<String>.self, at: "link_error_message")
+            } else if reader.fieldIs("link_state"), _linkState == nil {
+                _linkState = try reader.decode(Nullable<LinkState>.self, at: "link_state")
+            } else if reader.fieldIs("tasks"), _tasks == nil {
+                _tasks = try reader.decode(Nullable<[LinkTask]>.self, at: "tasks")
+            } else if reader.fieldIs("category_counts"), _categoryCounts == nil {
+                _categoryCounts = try reader.decode(Nullable<[LinkCategory]>.self, at: "category_counts")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            sourceClusterID: _sourceClusterID,
+            destinationClusterID: _destinationClusterID,
+            remoteClusterID: _remoteClusterID,
+            linkName: try reader.required(_linkName, "link_name"),
+            linkID: _linkID,
+            clusterLinkID: try reader.required(_clusterLinkID, "cluster_link_id"),
+            topicNames: try reader.required(_topicNames, "topic_names"),
+            linkError: _linkError,
+            linkErrorMessage: _linkErrorMessage,
+            linkState: _linkState,
+            tasks: _tasks,
+            categoryCounts: _categoryCounts
+        )
+    }
+}

@@ -86,3 +86,83 @@ public struct ListMirrorTopicsResponseData: Codable, Sendable, Hashable {
         try container.encodeIfPresent(mirrorTopicError, forKey: .mirrorTopicError)
     }
 }
+
+extension ListMirrorTopicsResponseData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"link_name\":", self.linkName)
+        writer.field("\"mirror_topic_name\":", self.mirrorTopicName)
+        writer.field("\"source_topic_name\":", self.sourceTopicName)
+        writer.field("\"num_partitions\":", self.numPartitions)
+        writer.field("\"mirror_lags\":", self.mirrorLags)
+        writer.field("\"mirror_status\":", self.mirrorStatus)
+        writer.field("\"state_time_ms\":", self.stateTimeMs)
+        if let _mirrorStateTransitionErrors = self.mirrorStateTransitionErrors {
+            writer.field("\"mirror_state_transition_errors\":", _mirrorStateTransitionErrors)
+        }
+        if let _mirrorTopicError = self.mirrorTopicError {
+            writer.field("\"mirror_topic_error\":", _mirrorTopicError)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _linkName: String? = nil
+        var _mirrorTopicName: String? = nil
+        var _sourceTopicName: String? = nil
+        var _numPartitions: Int? = nil
+        var _mirrorLags: MirrorLags? = nil
+        var _mirrorStatus: MirrorTopicStatus? = nil
+        var _stateTimeMs: Int64? = nil
+        var _mirrorStateTransitionErrors: [LinkTaskError]? = nil
+        var _mirrorTopicError: MirrorTopicError? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("link_name"), _linkName == nil {
+                _linkName = try reader.decode(String.self, at: "link_name")
+            } else if reader.fieldIs("mirror_topic_name"), _mirrorTopicName == nil {
+                _mirrorTopicName = try reader.decode(String.self, at: "mirror_topic_name")
+            } else if reader.fieldIs("source_topic_name"), _sourceTopicName == nil {
+                _sourceTopicName = try reader.decode(String.self, at: "source_topic_name")
+            } else if reader.fieldIs("num_partitions"), _numPartitions == nil {
+                _numPartitions = try reader.decode(Int.self, at: "num_partitions")
+            } else if reader.fieldIs("mirror_lags"), _mirrorLags == nil {
+                _mirrorLags = try reader.decode(MirrorLags.self, at: "mirror_lags")
+            } else if reader.fieldIs("mirror_status"), _mirrorStatus == nil {
+                _mirrorStatus = try reader.decode(MirrorTopicStatus.self, at: "mirror_status")
+            } else if reader.fieldIs("state_time_ms"), _stateTimeMs == nil {
+                _stateTimeMs = try reader.decode(Int64.self, at: "state_time_ms")
+            } else if reader.fieldIs("mirror_state_transition_errors"), _mirrorStateTransitionErrors == nil {
+                _mirrorStateTransitionErrors = try reader.decode([LinkTaskError]?.self, at: "mirror_state_transition_errors")
+            } else if reader.fieldIs("mirror_topic_error"), _mirrorTopicError == nil {
+                _mirrorTopicError = try reader.decode(MirrorTopicError?.self, at: "mirror_topic_error")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            linkName: try reader.required(_linkName, "link_name"),
+            mirrorTopicName: try reader.required(_mirrorTopicName, "mirror_topic_name"),
+            sourceTopicName: try reader.required(_sourceTopicName, "source_topic_name"),
+            numPartitions: try reader.required(_numPartitions, "num_partitions"),
+            mirrorLags: try reader.required(_mirrorLags, "mirror_lags"),
+            mirrorStatus: try reader.required(_mirrorStatus, "mirror_status"),
+            stateTimeMs: try reader.required(_stateTimeMs, "state_time_ms"),
+            mirrorStateTransitionErrors: _mirrorStateTransitionErrors,
+            mirrorTopicError: _mirrorTopicError
+        )
+    }
+}

@@ -38,3 +38,39 @@ public struct MirrorLag: Codable, Sendable, Hashable {
         try container.encode(lastSourceFetchOffset, forKey: .lastSourceFetchOffset)
     }
 }
+
+extension MirrorLag: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"partition\":", self.partition)
+        writer.field("\"lag\":", self.lag)
+        writer.field("\"last_source_fetch_offset\":", self.lastSourceFetchOffset)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _partition: Int? = nil
+        var _lag: Int64? = nil
+        var _lastSourceFetchOffset: Int64? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("partition"), _partition == nil {
+                _partition = try reader.decode(Int.self, at: "partition")
+            } else if reader.fieldIs("lag"), _lag == nil {
+                _lag = try reader.decode(Int64.self, at: "lag")
+            } else if reader.fieldIs("last_source_fetch_offset"), _lastSourceFetchOffset == nil {
+                _lastSourceFetchOffset = try reader.decode(Int64.self, at: "last_source_fetch_offset")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            partition: try reader.required(_partition, "partition"),
+            lag: try reader.required(_lag, "lag"),
+            lastSourceFetchOffset: try reader.required(_lastSourceFetchOffset, "last_source_fetch_offset")
+        )
+    }
+}

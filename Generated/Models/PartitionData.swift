@@ -68,3 +68,66 @@ public struct PartitionData: Codable, Sendable, Hashable {
         try container.encode(reassignment, forKey: .reassignment)
     }
 }
+
+extension PartitionData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"topic_name\":", self.topicName)
+        writer.field("\"partition_id\":", self.partitionID)
+        if let _leader = self.leader {
+            writer.field("\"leader\":", _leader)
+        }
+        writer.field("\"replicas\":", self.replicas)
+        writer.field("\"reassignment\":", self.reassignment)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _topicName: String? = nil
+        var _partitionID: Int? = nil
+        var _leader: Relationship? = nil
+        var _replicas: Relationship? = nil
+        var _reassignment: Relationship? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("topic_name"), _topicName == nil {
+                _topicName = try reader.decode(String.self, at: "topic_name")
+            } else if reader.fieldIs("partition_id"), _partitionID == nil {
+                _partitionID = try reader.decode(Int.self, at: "partition_id")
+            } else if reader.fieldIs("leader"), _leader == nil {
+                _leader = try reader.decode(Relationship?.self, at: "leader")
+            } else if reader.fieldIs("replicas"), _replicas == nil {
+                _replicas = try reader.decode(Relationship.self, at: "replicas")
+            } else if reader.fieldIs("reassignment"), _reassignment == nil {
+                _reassignment = try reader.decode(Relationship.self, at: "reassignment")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            topicName: try reader.required(_topicName, "topic_name"),
+            partitionID: try reader.required(_partitionID, "partition_id"),
+            leader: _leader,
+            replicas: try reader.required(_replicas, "replicas"),
+            reassignment: try reader.required(_reassignment, "reassignment")
+        )
+    }
+}

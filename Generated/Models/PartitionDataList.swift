@@ -43,3 +43,39 @@ public struct PartitionDataList: Codable, Sendable, Hashable, PagedCollection {
     /// The next page's URL (`metadata.next`), or `nil` on the last page.
     public var nextPageURL: String? { metadata.next?.value }
 }
+
+extension PartitionDataList: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"data\":", self.data)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceCollectionMetadata? = nil
+        var _data: [PartitionData]? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceCollectionMetadata.self, at: "metadata")
+            } else if reader.fieldIs("data"), _data == nil {
+                _data = try reader.decode([PartitionData].self, at: "data")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            data: try reader.required(_data, "data")
+        )
+    }
+}

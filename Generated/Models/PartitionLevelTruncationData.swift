@@ -38,3 +38,39 @@ public struct PartitionLevelTruncationData: Codable, Sendable, Hashable {
         try container.encode(messagesTruncated, forKey: .messagesTruncated)
     }
 }
+
+extension PartitionLevelTruncationData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"partition_id\":", self.partitionID)
+        writer.field("\"offset_truncated_to\":", self.offsetTruncatedTo)
+        writer.field("\"messages_truncated\":", self.messagesTruncated)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _partitionID: Int? = nil
+        var _offsetTruncatedTo: Int64? = nil
+        var _messagesTruncated: Int64? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("partition_id"), _partitionID == nil {
+                _partitionID = try reader.decode(Int.self, at: "partition_id")
+            } else if reader.fieldIs("offset_truncated_to"), _offsetTruncatedTo == nil {
+                _offsetTruncatedTo = try reader.decode(Int64.self, at: "offset_truncated_to")
+            } else if reader.fieldIs("messages_truncated"), _messagesTruncated == nil {
+                _messagesTruncated = try reader.decode(Int64.self, at: "messages_truncated")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            partitionID: try reader.required(_partitionID, "partition_id"),
+            offsetTruncatedTo: try reader.required(_offsetTruncatedTo, "offset_truncated_to"),
+            messagesTruncated: try reader.required(_messagesTruncated, "messages_truncated")
+        )
+    }
+}

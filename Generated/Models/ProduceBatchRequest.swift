@@ -26,3 +26,29 @@ public struct ProduceBatchRequest: Codable, Sendable, Hashable {
         try container.encode(entries, forKey: .entries)
     }
 }
+
+extension ProduceBatchRequest: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"entries\":", self.entries)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _entries: [ProduceBatchRequestEntry]? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("entries"), _entries == nil {
+                _entries = try reader.decode([ProduceBatchRequestEntry].self, at: "entries")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            entries: try reader.required(_entries, "entries")
+        )
+    }
+}

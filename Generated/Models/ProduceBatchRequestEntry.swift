@@ -56,3 +56,64 @@ public struct ProduceBatchRequestEntry: Codable, Sendable, Hashable {
         try container.encodeNullableDateTimeIfPresent(timestamp, forKey: .timestamp)
     }
 }
+
+extension ProduceBatchRequestEntry: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"id\":", self.id)
+        if let _partitionID = self.partitionID {
+            writer.field("\"partition_id\":", _partitionID)
+        }
+        if let _headers = self.headers {
+            writer.field("\"headers\":", _headers)
+        }
+        if let _key = self.key {
+            writer.field("\"key\":", _key)
+        }
+        if let _value = self.value {
+            writer.field("\"value\":", _value)
+        }
+        if let _timestamp = self.timestamp {
+            writer.field("\"timestamp\":", _timestamp)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _id: String? = nil
+        var _partitionID: Nullable<Int32>? = nil
+        var _headers: [ProduceRequestHeader]? = nil
+        var _key: Nullable<ProduceRequestData>? = nil
+        var _value: Nullable<ProduceRequestData>? = nil
+        var _timestamp: Nullable<Date>? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("id"), _id == nil {
+                _id = try reader.decode(String.self, at: "id")
+            } else if reader.fieldIs("partition_id"), _partitionID == nil {
+                _partitionID = try reader.decode(Nullable<Int32>.self, at: "partition_id")
+            } else if reader.fieldIs("headers"), _headers == nil {
+                _headers = try reader.decode([ProduceRequestHeader]?.self, at: "headers")
+            } else if reader.fieldIs("key"), _key == nil {
+                _key = try reader.decode(Nullable<ProduceRequestData>.self, at: "key")
+            } else if reader.fieldIs("value"), _value == nil {
+                _value = try reader.decode(Nullable<ProduceRequestData>.self, at: "value")
+            } else if reader.fieldIs("timestamp"), _timestamp == nil {
+                _timestamp = try reader.decode(Nullable<Date>.self, at: "timestamp")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            id: try reader.required(_id, "id"),
+            partitionID: _partitionID,
+            headers: _headers,
+            key: _key,
+            value: _value,
+            timestamp: _timestamp
+        )
+    }
+}

@@ -32,3 +32,38 @@ public struct ProduceBatchResponse: Codable, Sendable, Hashable {
         try container.encodeIfPresent(failures, forKey: .failures)
     }
 }
+
+extension ProduceBatchResponse: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let _successes = self.successes {
+            writer.field("\"successes\":", _successes)
+        }
+        if let _failures = self.failures {
+            writer.field("\"failures\":", _failures)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _successes: [ProduceBatchResponseSuccessEntry]? = nil
+        var _failures: [ProduceBatchResponseFailureEntry]? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("successes"), _successes == nil {
+                _successes = try reader.decode([ProduceBatchResponseSuccessEntry]?.self, at: "successes")
+            } else if reader.fieldIs("failures"), _failures == nil {
+                _failures = try reader.decode([ProduceBatchResponseFailureEntry]?.self, at: "failures")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            successes: _successes,
+            failures: _failures
+        )
+    }
+}

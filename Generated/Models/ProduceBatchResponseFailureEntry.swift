@@ -38,3 +38,41 @@ public struct ProduceBatchResponseFailureEntry: Codable, Sendable, Hashable {
         try container.encodeIfPresent(message, forKey: .message)
     }
 }
+
+extension ProduceBatchResponseFailureEntry: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"id\":", self.id)
+        writer.field("\"error_code\":", self.errorCode)
+        if let _message = self.message {
+            writer.field("\"message\":", _message)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _id: String? = nil
+        var _errorCode: Int32? = nil
+        var _message: String? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("id"), _id == nil {
+                _id = try reader.decode(String.self, at: "id")
+            } else if reader.fieldIs("error_code"), _errorCode == nil {
+                _errorCode = try reader.decode(Int32.self, at: "error_code")
+            } else if reader.fieldIs("message"), _message == nil {
+                _message = try reader.decode(String?.self, at: "message")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            id: try reader.required(_id, "id"),
+            errorCode: try reader.required(_errorCode, "error_code"),
+            message: _message
+        )
+    }
+}

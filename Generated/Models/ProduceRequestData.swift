@@ -62,3 +62,73 @@ public struct ProduceRequestData: Codable, Sendable, Hashable {
         try container.encodeNullableIfPresent(schema, forKey: .schema)
     }
 }
+
+extension ProduceRequestData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let _type = self.type {
+            writer.field("\"type\":", _type)
+        }
+        if let _subject = self.subject {
+            writer.field("\"subject\":", _subject)
+        }
+        if let _subjectNameStrategy = self.subjectNameStrategy {
+            writer.field("\"subject_name_strategy\":", _subjectNameStrategy)
+        }
+        if let _schemaVersion = self.schemaVersion {
+            writer.field("\"schema_version\":", _schemaVersion)
+        }
+        if let _data = self.data {
+            writer.field("\"data\":", _data)
+        }
+        if let _schemaID = self.schemaID {
+            writer.field("\"schema_id\":", _schemaID)
+        }
+        if let _schema = self.schema {
+            writer.field("\"schema\":", _schema)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _type: ProduceRequestDataType? = nil
+        var _subject: Nullable<String>? = nil
+        var _subjectNameStrategy: Nullable<ProduceRequestDataSubjectNameStrategy>? = nil
+        var _schemaVersion: Nullable<Int>? = nil
+        var _data: Nullable<AnyValue>? = nil
+        var _schemaID: Nullable<Int>? = nil
+        var _schema: Nullable<String>? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("type"), _type == nil {
+                _type = try reader.decode(ProduceRequestDataType?.self, at: "type")
+            } else if reader.fieldIs("subject"), _subject == nil {
+                _subject = try reader.decode(Nullable<String>.self, at: "subject")
+            } else if reader.fieldIs("subject_name_strategy"), _subjectNameStrategy == nil {
+                _subjectNameStrategy = try reader.decode(Nullable<ProduceRequestDataSubjectNameStrategy>.self, at: "subject_name_strategy")
+            } else if reader.fieldIs("schema_version"), _schemaVersion == nil {
+                _schemaVersion = try reader.decode(Nullable<Int>.self, at: "schema_version")
+            } else if reader.fieldIs("data"), _data == nil {
+                _data = try reader.decode(Nullable<AnyValue>.self, at: "data")
+            } else if reader.fieldIs("schema_id"), _schemaID == nil {
+                _schemaID = try reader.decode(Nullable<Int>.self, at: "schema_id")
+            } else if reader.fieldIs("schema"), _schema == nil {
+                _schema = try reader.decode(Nullable<String>.self, at: "schema")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            type: _type,
+            subject: _subject,
+            subjectNameStrategy: _subjectNameStrategy,
+            schemaVersion: _schemaVersion,
+            data: _data,
+            schemaID: _schemaID,
+            schema: _schema
+        )
+    }
+}

@@ -32,3 +32,36 @@ public struct ProduceRequestHeader: Codable, Sendable, Hashable {
         try container.encodeNullableIfPresent(value, forKey: .value)
     }
 }
+
+extension ProduceRequestHeader: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"name\":", self.name)
+        if let _value = self.value {
+            writer.field("\"value\":", _value)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _name: String? = nil
+        var _value: Nullable<Base64Data>? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("name"), _name == nil {
+                _name = try reader.decode(String.self, at: "name")
+            } else if reader.fieldIs("value"), _value == nil {
+                _value = try reader.decode(Nullable<Base64Data>.self, at: "value")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            name: try reader.required(_name, "name"),
+            value: _value
+        )
+    }
+}

@@ -74,3 +74,85 @@ public struct ProduceResponse: Codable, Sendable, Hashable {
         try container.encodeNullableIfPresent(value, forKey: .value)
     }
 }
+
+extension ProduceResponse: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"error_code\":", self.errorCode)
+        if let _message = self.message {
+            writer.field("\"message\":", _message)
+        }
+        if let _clusterID = self.clusterID {
+            writer.field("\"cluster_id\":", _clusterID)
+        }
+        if let _topicName = self.topicName {
+            writer.field("\"topic_name\":", _topicName)
+        }
+        if let _partitionID = self.partitionID {
+            writer.field("\"partition_id\":", _partitionID)
+        }
+        if let _offset = self.offset {
+            writer.field("\"offset\":", _offset)
+        }
+        if let _timestamp = self.timestamp {
+            writer.field("\"timestamp\":", _timestamp)
+        }
+        if let _key = self.key {
+            writer.field("\"key\":", _key)
+        }
+        if let _value = self.value {
+            writer.field("\"value\":", _value)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _errorCode: Int32? = nil
+        var _message: String? = nil
+        var _clusterID: String? = nil
+        var _topicName: String? = nil
+        var _partitionID: Int32? = nil
+        var _offset: Int64? = nil
+        var _timestamp: Nullable<Date>? = nil
+        var _key: Nullable<ProduceResponseData>? = nil
+        var _value: Nullable<ProduceResponseData>? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("error_code"), _errorCode == nil {
+                _errorCode = try reader.decode(Int32.self, at: "error_code")
+            } else if reader.fieldIs("message"), _message == nil {
+                _message = try reader.decode(String?.self, at: "message")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String?.self, at: "cluster_id")
+            } else if reader.fieldIs("topic_name"), _topicName == nil {
+                _topicName = try reader.decode(String?.self, at: "topic_name")
+            } else if reader.fieldIs("partition_id"), _partitionID == nil {
+                _partitionID = try reader.decode(Int32?.self, at: "partition_id")
+            } else if reader.fieldIs("offset"), _offset == nil {
+                _offset = try reader.decode(Int64?.self, at: "offset")
+            } else if reader.fieldIs("timestamp"), _timestamp == nil {
+                _timestamp = try reader.decode(Nullable<Date>.self, at: "timestamp")
+            } else if reader.fieldIs("key"), _key == nil {
+                _key = try reader.decode(Nullable<ProduceResponseData>.self, at: "key")
+            } else if reader.fieldIs("value"), _value == nil {
+                _value = try reader.decode(Nullable<ProduceResponseData>.self, at: "value")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            errorCode: try reader.required(_errorCode, "error_code"),
+            message: _message,
+            clusterID: _clusterID,
+            topicName: _topicName,
+            partitionID: _partitionID,
+            offset: _offset,
+            timestamp: _timestamp,
+            key: _key,
+            value: _value
+        )
+    }
+}

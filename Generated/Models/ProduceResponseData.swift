@@ -50,3 +50,55 @@ public struct ProduceResponseData: Codable, Sendable, Hashable {
         try container.encodeNullableIfPresent(schemaVersion, forKey: .schemaVersion)
     }
 }
+
+extension ProduceResponseData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"size\":", self.size)
+        writer.field("\"type\":", self.type)
+        if let _subject = self.subject {
+            writer.field("\"subject\":", _subject)
+        }
+        if let _schemaID = self.schemaID {
+            writer.field("\"schema_id\":", _schemaID)
+        }
+        if let _schemaVersion = self.schemaVersion {
+            writer.field("\"schema_version\":", _schemaVersion)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _size: Int64? = nil
+        var _type: ProduceResponseDataType?? = nil
+        var _subject: Nullable<String>? = nil
+        var _schemaID: Nullable<Int>? = nil
+        var _schemaVersion: Nullable<Int>? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("size"), _size == nil {
+                _size = try reader.decode(Int64.self, at: "size")
+            } else if reader.fieldIs("type"), _type == nil {
+                _type = try reader.decode(ProduceResponseDataType?.self, at: "type")
+            } else if reader.fieldIs("subject"), _subject == nil {
+                _subject = try reader.decode(Nullable<String>.self, at: "subject")
+            } else if reader.fieldIs("schema_id"), _schemaID == nil {
+                _schemaID = try reader.decode(Nullable<Int>.self, at: "schema_id")
+            } else if reader.fieldIs("schema_version"), _schemaVersion == nil {
+                _schemaVersion = try reader.decode(Nullable<Int>.self, at: "schema_version")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            size: try reader.required(_size, "size"),
+            type: try reader.required(_type, "type"),
+            subject: _subject,
+            schemaID: _schemaID,
+            schemaVersion: _schemaVersion
+        )
+    }
+}

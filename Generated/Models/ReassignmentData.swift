@@ -68,3 +68,64 @@ public struct ReassignmentData: Codable, Sendable, Hashable {
         try container.encode(replicas, forKey: .replicas)
     }
 }
+
+extension ReassignmentData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"topic_name\":", self.topicName)
+        writer.field("\"partition_id\":", self.partitionID)
+        writer.field("\"adding_replicas\":", self.addingReplicas)
+        writer.field("\"removing_replicas\":", self.removingReplicas)
+        writer.field("\"replicas\":", self.replicas)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _topicName: String? = nil
+        var _partitionID: Int? = nil
+        var _addingReplicas: [Int]? = nil
+        var _removingReplicas: [Int]? = nil
+        var _replicas: Relationship? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("topic_name"), _topicName == nil {
+                _topicName = try reader.decode(String.self, at: "topic_name")
+            } else if reader.fieldIs("partition_id"), _partitionID == nil {
+                _partitionID = try reader.decode(Int.self, at: "partition_id")
+            } else if reader.fieldIs("adding_replicas"), _addingReplicas == nil {
+                _addingReplicas = try reader.decode([Int].self, at: "adding_replicas")
+            } else if reader.fieldIs("removing_replicas"), _removingReplicas == nil {
+                _removingReplicas = try reader.decode([Int].self, at: "removing_replicas")
+            } else if reader.fieldIs("replicas"), _replicas == nil {
+                _replicas = try reader.decode(Relationship.self, at: "replicas")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            topicName: try reader.required(_topicName, "topic_name"),
+            partitionID: try reader.required(_partitionID, "partition_id"),
+            addingReplicas: try reader.required(_addingReplicas, "adding_replicas"),
+            removingReplicas: try reader.required(_removingReplicas, "removing_replicas"),
+            replicas: try reader.required(_replicas, "replicas")
+        )
+    }
+}

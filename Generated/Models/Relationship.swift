@@ -26,3 +26,29 @@ public struct Relationship: Codable, Sendable, Hashable {
         try container.encode(related, forKey: .related)
     }
 }
+
+extension Relationship: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"related\":", self.related)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _related: String? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("related"), _related == nil {
+                _related = try reader.decode(String.self, at: "related")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            related: try reader.required(_related, "related")
+        )
+    }
+}

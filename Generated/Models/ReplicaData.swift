@@ -74,3 +74,69 @@ public struct ReplicaData: Codable, Sendable, Hashable {
         try container.encode(broker, forKey: .broker)
     }
 }
+
+extension ReplicaData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"topic_name\":", self.topicName)
+        writer.field("\"partition_id\":", self.partitionID)
+        writer.field("\"broker_id\":", self.brokerID)
+        writer.field("\"is_leader\":", self.isLeader)
+        writer.field("\"is_in_sync\":", self.isInSync)
+        writer.field("\"broker\":", self.broker)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _topicName: String? = nil
+        var _partitionID: Int? = nil
+        var _brokerID: Int? = nil
+        var _isLeader: Bool? = nil
+        var _isInSync: Bool? = nil
+        var _broker: Relationship? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("topic_name"), _topicName == nil {
+                _topicName = try reader.decode(String.self, at: "topic_name")
+            } else if reader.fieldIs("partition_id"), _partitionID == nil {
+                _partitionID = try reader.decode(Int.self, at: "partition_id")
+            } else if reader.fieldIs("broker_id"), _brokerID == nil {
+                _brokerID = try reader.decode(Int.self, at: "broker_id")
+            } else if reader.fieldIs("is_leader"), _isLeader == nil {
+                _isLeader = try reader.decode(Bool.self, at: "is_leader")
+            } else if reader.fieldIs("is_in_sync"), _isInSync == nil {
+                _isInSync = try reader.decode(Bool.self, at: "is_in_sync")
+            } else if reader.fieldIs("broker"), _broker == nil {
+                _broker = try reader.decode(Relationship.self, at: "broker")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            topicName: try reader.required(_topicName, "topic_name"),
+            partitionID: try reader.required(_partitionID, "partition_id"),
+            brokerID: try reader.required(_brokerID, "broker_id"),
+            isLeader: try reader.required(_isLeader, "is_leader"),
+            isInSync: try reader.required(_isInSync, "is_in_sync"),
+            broker: try reader.required(_broker, "broker")
+        )
+    }
+}

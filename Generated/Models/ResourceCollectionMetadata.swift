@@ -32,3 +32,36 @@ public struct ResourceCollectionMetadata: Codable, Sendable, Hashable {
         try container.encodeNullableIfPresent(next, forKey: .next)
     }
 }
+
+extension ResourceCollectionMetadata: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"self\":", self.selfValue)
+        if let _next = self.next {
+            writer.field("\"next\":", _next)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _selfValue: String? = nil
+        var _next: Nullable<String>? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("self"), _selfValue == nil {
+                _selfValue = try reader.decode(String.self, at: "self")
+            } else if reader.fieldIs("next"), _next == nil {
+                _next = try reader.decode(Nullable<String>.self, at: "next")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            selfValue: try reader.required(_selfValue, "self"),
+            next: _next
+        )
+    }
+}

@@ -32,3 +32,36 @@ public struct ResourceMetadata: Codable, Sendable, Hashable {
         try container.encodeNullableIfPresent(resourceName, forKey: .resourceName)
     }
 }
+
+extension ResourceMetadata: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"self\":", self.selfValue)
+        if let _resourceName = self.resourceName {
+            writer.field("\"resource_name\":", _resourceName)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _selfValue: String? = nil
+        var _resourceName: Nullable<String>? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("self"), _selfValue == nil {
+                _selfValue = try reader.decode(String.self, at: "self")
+            } else if reader.fieldIs("resource_name"), _resourceName == nil {
+                _resourceName = try reader.decode(Nullable<String>.self, at: "resource_name")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            selfValue: try reader.required(_selfValue, "self"),
+            resourceName: _resourceName
+        )
+    }
+}

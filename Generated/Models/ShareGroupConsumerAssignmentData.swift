@@ -68,3 +68,64 @@ public struct ShareGroupConsumerAssignmentData: Codable, Sendable, Hashable {
         try container.encode(partition, forKey: .partition)
     }
 }
+
+extension ShareGroupConsumerAssignmentData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"group_id\":", self.groupID)
+        writer.field("\"consumer_id\":", self.consumerID)
+        writer.field("\"topic_name\":", self.topicName)
+        writer.field("\"partition_id\":", self.partitionID)
+        writer.field("\"partition\":", self.partition)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _groupID: String? = nil
+        var _consumerID: String? = nil
+        var _topicName: String? = nil
+        var _partitionID: Int? = nil
+        var _partition: Relationship? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("group_id"), _groupID == nil {
+                _groupID = try reader.decode(String.self, at: "group_id")
+            } else if reader.fieldIs("consumer_id"), _consumerID == nil {
+                _consumerID = try reader.decode(String.self, at: "consumer_id")
+            } else if reader.fieldIs("topic_name"), _topicName == nil {
+                _topicName = try reader.decode(String.self, at: "topic_name")
+            } else if reader.fieldIs("partition_id"), _partitionID == nil {
+                _partitionID = try reader.decode(Int.self, at: "partition_id")
+            } else if reader.fieldIs("partition"), _partition == nil {
+                _partition = try reader.decode(Relationship.self, at: "partition")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            groupID: try reader.required(_groupID, "group_id"),
+            consumerID: try reader.required(_consumerID, "consumer_id"),
+            topicName: try reader.required(_topicName, "topic_name"),
+            partitionID: try reader.required(_partitionID, "partition_id"),
+            partition: try reader.required(_partition, "partition")
+        )
+    }
+}

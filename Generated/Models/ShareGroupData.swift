@@ -80,3 +80,76 @@ public struct ShareGroupData: Codable, Sendable, Hashable {
         try container.encodeIfPresent(assignedTopicPartitions, forKey: .assignedTopicPartitions)
     }
 }
+
+extension ShareGroupData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"share_group_id\":", self.shareGroupID)
+        writer.field("\"state\":", self.state)
+        writer.field("\"coordinator\":", self.coordinator)
+        writer.field("\"consumers\":", self.consumers)
+        writer.field("\"consumer_count\":", self.consumerCount)
+        writer.field("\"partition_count\":", self.partitionCount)
+        if let _assignedTopicPartitions = self.assignedTopicPartitions {
+            writer.field("\"assigned_topic_partitions\":", _assignedTopicPartitions)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _shareGroupID: String? = nil
+        var _state: ShareGroupState? = nil
+        var _coordinator: Relationship? = nil
+        var _consumers: Relationship? = nil
+        var _consumerCount: Int32? = nil
+        var _partitionCount: Int32? = nil
+        var _assignedTopicPartitions: [ShareGroupTopicPartitionData]? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("share_group_id"), _shareGroupID == nil {
+                _shareGroupID = try reader.decode(String.self, at: "share_group_id")
+            } else if reader.fieldIs("state"), _state == nil {
+                _state = try reader.decode(ShareGroupState.self, at: "state")
+            } else if reader.fieldIs("coordinator"), _coordinator == nil {
+                _coordinator = try reader.decode(Relationship.self, at: "coordinator")
+            } else if reader.fieldIs("consumers"), _consumers == nil {
+                _consumers = try reader.decode(Relationship.self, at: "consumers")
+            } else if reader.fieldIs("consumer_count"), _consumerCount == nil {
+                _consumerCount = try reader.decode(Int32.self, at: "consumer_count")
+            } else if reader.fieldIs("partition_count"), _partitionCount == nil {
+                _partitionCount = try reader.decode(Int32.self, at: "partition_count")
+            } else if reader.fieldIs("assigned_topic_partitions"), _assignedTopicPartitions == nil {
+                _assignedTopicPartitions = try reader.decode([ShareGroupTopicPartitionData]?.self, at: "assigned_topic_partitions")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            shareGroupID: try reader.required(_shareGroupID, "share_group_id"),
+            state: try reader.required(_state, "state"),
+            coordinator: try reader.required(_coordinator, "coordinator"),
+            consumers: try reader.required(_consumers, "consumers"),
+            consumerCount: try reader.required(_consumerCount, "consumer_count"),
+            partitionCount: try reader.required(_partitionCount, "partition_count"),
+            assignedTopicPartitions: _assignedTopicPartitions
+        )
+    }
+}

@@ -92,3 +92,84 @@ public struct StreamsGroupData: Codable, Sendable, Hashable {
         try container.encode(subtopologies, forKey: .subtopologies)
     }
 }
+
+extension StreamsGroupData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"group_id\":", self.groupID)
+        writer.field("\"state\":", self.state)
+        writer.field("\"member_count\":", self.memberCount)
+        writer.field("\"subtopology_count\":", self.subtopologyCount)
+        writer.field("\"group_epoch\":", self.groupEpoch)
+        writer.field("\"topology_epoch\":", self.topologyEpoch)
+        writer.field("\"target_assignment_epoch\":", self.targetAssignmentEpoch)
+        writer.field("\"members\":", self.members)
+        writer.field("\"subtopologies\":", self.subtopologies)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _groupID: String? = nil
+        var _state: StreamsGroupState? = nil
+        var _memberCount: Int? = nil
+        var _subtopologyCount: Int? = nil
+        var _groupEpoch: Int? = nil
+        var _topologyEpoch: Int? = nil
+        var _targetAssignmentEpoch: Int? = nil
+        var _members: Relationship? = nil
+        var _subtopologies: Relationship? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("group_id"), _groupID == nil {
+                _groupID = try reader.decode(String.self, at: "group_id")
+            } else if reader.fieldIs("state"), _state == nil {
+                _state = try reader.decode(StreamsGroupState.self, at: "state")
+            } else if reader.fieldIs("member_count"), _memberCount == nil {
+                _memberCount = try reader.decode(Int.self, at: "member_count")
+            } else if reader.fieldIs("subtopology_count"), _subtopologyCount == nil {
+                _subtopologyCount = try reader.decode(Int.self, at: "subtopology_count")
+            } else if reader.fieldIs("group_epoch"), _groupEpoch == nil {
+                _groupEpoch = try reader.decode(Int.self, at: "group_epoch")
+            } else if reader.fieldIs("topology_epoch"), _topologyEpoch == nil {
+                _topologyEpoch = try reader.decode(Int.self, at: "topology_epoch")
+            } else if reader.fieldIs("target_assignment_epoch"), _targetAssignmentEpoch == nil {
+                _targetAssignmentEpoch = try reader.decode(Int.self, at: "target_assignment_epoch")
+            } else if reader.fieldIs("members"), _members == nil {
+                _members = try reader.decode(Relationship.self, at: "members")
+            } else if reader.fieldIs("subtopologies"), _subtopologies == nil {
+                _subtopologies = try reader.decode(Relationship.self, at: "subtopologies")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            groupID: try reader.required(_groupID, "group_id"),
+            state: try reader.required(_state, "state"),
+            memberCount: try reader.required(_memberCount, "member_count"),
+            subtopologyCount: try reader.required(_subtopologyCount, "subtopology_count"),
+            groupEpoch: try reader.required(_groupEpoch, "group_epoch"),
+            topologyEpoch: try reader.required(_topologyEpoch, "topology_epoch"),
+            targetAssignmentEpoch: try reader.required(_targetAssignmentEpoch, "target_assignment_epoch"),
+            members: try reader.required(_members, "members"),
+            subtopologies: try reader.required(_subtopologies, "subtopologies")
+        )
+    }
+}

@@ -68,3 +68,64 @@ public struct StreamsGroupMemberAssignmentData: Codable, Sendable, Hashable {
         try container.encode(warmupTasks, forKey: .warmupTasks)
     }
 }
+
+extension StreamsGroupMemberAssignmentData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"group_id\":", self.groupID)
+        writer.field("\"member_id\":", self.memberID)
+        writer.field("\"active_tasks\":", self.activeTasks)
+        writer.field("\"standby_tasks\":", self.standbyTasks)
+        writer.field("\"warmup_tasks\":", self.warmupTasks)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _groupID: String? = nil
+        var _memberID: String? = nil
+        var _activeTasks: Relationship? = nil
+        var _standbyTasks: Relationship? = nil
+        var _warmupTasks: Relationship? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("group_id"), _groupID == nil {
+                _groupID = try reader.decode(String.self, at: "group_id")
+            } else if reader.fieldIs("member_id"), _memberID == nil {
+                _memberID = try reader.decode(String.self, at: "member_id")
+            } else if reader.fieldIs("active_tasks"), _activeTasks == nil {
+                _activeTasks = try reader.decode(Relationship.self, at: "active_tasks")
+            } else if reader.fieldIs("standby_tasks"), _standbyTasks == nil {
+                _standbyTasks = try reader.decode(Relationship.self, at: "standby_tasks")
+            } else if reader.fieldIs("warmup_tasks"), _warmupTasks == nil {
+                _warmupTasks = try reader.decode(Relationship.self, at: "warmup_tasks")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            groupID: try reader.required(_groupID, "group_id"),
+            memberID: try reader.required(_memberID, "member_id"),
+            activeTasks: try reader.required(_activeTasks, "active_tasks"),
+            standbyTasks: try reader.required(_standbyTasks, "standby_tasks"),
+            warmupTasks: try reader.required(_warmupTasks, "warmup_tasks")
+        )
+    }
+}

@@ -98,3 +98,89 @@ public struct StreamsGroupMemberData: Codable, Sendable, Hashable {
         try container.encode(targetAssignment, forKey: .targetAssignment)
     }
 }
+
+extension StreamsGroupMemberData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"group_id\":", self.groupID)
+        writer.field("\"member_id\":", self.memberID)
+        writer.field("\"process_id\":", self.processID)
+        writer.field("\"client_id\":", self.clientID)
+        writer.field("\"instance_id\":", self.instanceID)
+        writer.field("\"member_epoch\":", self.memberEpoch)
+        writer.field("\"topology_epoch\":", self.topologyEpoch)
+        writer.field("\"is_classic\":", self.isClassic)
+        writer.field("\"assignments\":", self.assignments)
+        writer.field("\"target_assignment\":", self.targetAssignment)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _groupID: String? = nil
+        var _memberID: String? = nil
+        var _processID: String? = nil
+        var _clientID: String? = nil
+        var _instanceID: String? = nil
+        var _memberEpoch: Int? = nil
+        var _topologyEpoch: Int? = nil
+        var _isClassic: Bool? = nil
+        var _assignments: Relationship? = nil
+        var _targetAssignment: Relationship? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("group_id"), _groupID == nil {
+                _groupID = try reader.decode(String.self, at: "group_id")
+            } else if reader.fieldIs("member_id"), _memberID == nil {
+                _memberID = try reader.decode(String.self, at: "member_id")
+            } else if reader.fieldIs("process_id"), _processID == nil {
+                _processID = try reader.decode(String.self, at: "process_id")
+            } else if reader.fieldIs("client_id"), _clientID == nil {
+                _clientID = try reader.decode(String.self, at: "client_id")
+            } else if reader.fieldIs("instance_id"), _instanceID == nil {
+                _instanceID = try reader.decode(String.self, at: "instance_id")
+            } else if reader.fieldIs("member_epoch"), _memberEpoch == nil {
+                _memberEpoch = try reader.decode(Int.self, at: "member_epoch")
+            } else if reader.fieldIs("topology_epoch"), _topologyEpoch == nil {
+                _topologyEpoch = try reader.decode(Int.self, at: "topology_epoch")
+            } else if reader.fieldIs("is_classic"), _isClassic == nil {
+                _isClassic = try reader.decode(Bool.self, at: "is_classic")
+            } else if reader.fieldIs("assignments"), _assignments == nil {
+                _assignments = try reader.decode(Relationship.self, at: "assignments")
+            } else if reader.fieldIs("target_assignment"), _targetAssignment == nil {
+                _targetAssignment = try reader.decode(Relationship.self, at: "target_assignment")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            groupID: try reader.required(_groupID, "group_id"),
+            memberID: try reader.required(_memberID, "member_id"),
+            processID: try reader.required(_processID, "process_id"),
+            clientID: try reader.required(_clientID, "client_id"),
+            instanceID: try reader.required(_instanceID, "instance_id"),
+            memberEpoch: try reader.required(_memberEpoch, "member_epoch"),
+            topologyEpoch: try reader.required(_topologyEpoch, "topology_epoch"),
+            isClassic: try reader.required(_isClassic, "is_classic"),
+            assignments: try reader.required(_assignments, "assignments"),
+            targetAssignment: try reader.required(_targetAssignment, "target_assignment")
+        )
+    }
+}

@@ -56,3 +56,54 @@ public struct StreamsGroupSubtopologyData: Codable, Sendable, Hashable {
         try container.encode(sourceTopics, forKey: .sourceTopics)
     }
 }
+
+extension StreamsGroupSubtopologyData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"group_id\":", self.groupID)
+        writer.field("\"subtopology_id\":", self.subtopologyID)
+        writer.field("\"source_topics\":", self.sourceTopics)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _groupID: String? = nil
+        var _subtopologyID: String? = nil
+        var _sourceTopics: [String]? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("group_id"), _groupID == nil {
+                _groupID = try reader.decode(String.self, at: "group_id")
+            } else if reader.fieldIs("subtopology_id"), _subtopologyID == nil {
+                _subtopologyID = try reader.decode(String.self, at: "subtopology_id")
+            } else if reader.fieldIs("source_topics"), _sourceTopics == nil {
+                _sourceTopics = try reader.decode([String].self, at: "source_topics")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            groupID: try reader.required(_groupID, "group_id"),
+            subtopologyID: try reader.required(_subtopologyID, "subtopology_id"),
+            sourceTopics: try reader.required(_sourceTopics, "source_topics")
+        )
+    }
+}

@@ -44,3 +44,44 @@ public struct StreamsTaskData: Codable, Sendable, Hashable {
         try container.encode(partitionIDs, forKey: .partitionIDs)
     }
 }
+
+extension StreamsTaskData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"subtopology_id\":", self.subtopologyID)
+        writer.field("\"partition_ids\":", self.partitionIDs)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _subtopologyID: String? = nil
+        var _partitionIDs: [Int]? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("subtopology_id"), _subtopologyID == nil {
+                _subtopologyID = try reader.decode(String.self, at: "subtopology_id")
+            } else if reader.fieldIs("partition_ids"), _partitionIDs == nil {
+                _partitionIDs = try reader.decode([Int].self, at: "partition_ids")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            subtopologyID: try reader.required(_subtopologyID, "subtopology_id"),
+            partitionIDs: try reader.required(_partitionIDs, "partition_ids")
+        )
+    }
+}

@@ -86,3 +86,81 @@ public struct TopicConfigData: Codable, Sendable, Hashable {
         try container.encode(topicName, forKey: .topicName)
     }
 }
+
+extension TopicConfigData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"name\":", self.name)
+        if let _value = self.value {
+            writer.field("\"value\":", _value)
+        }
+        writer.field("\"is_default\":", self.isDefault)
+        writer.field("\"is_read_only\":", self.isReadOnly)
+        writer.field("\"is_sensitive\":", self.isSensitive)
+        writer.field("\"source\":", self.source)
+        writer.field("\"synonyms\":", self.synonyms)
+        writer.field("\"topic_name\":", self.topicName)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _name: String? = nil
+        var _value: Nullable<String>? = nil
+        var _isDefault: Bool? = nil
+        var _isReadOnly: Bool? = nil
+        var _isSensitive: Bool? = nil
+        var _source: ConfigSource? = nil
+        var _synonyms: [ConfigSynonymData]? = nil
+        var _topicName: String? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("name"), _name == nil {
+                _name = try reader.decode(String.self, at: "name")
+            } else if reader.fieldIs("value"), _value == nil {
+                _value = try reader.decode(Nullable<String>.self, at: "value")
+            } else if reader.fieldIs("is_default"), _isDefault == nil {
+                _isDefault = try reader.decode(Bool.self, at: "is_default")
+            } else if reader.fieldIs("is_read_only"), _isReadOnly == nil {
+                _isReadOnly = try reader.decode(Bool.self, at: "is_read_only")
+            } else if reader.fieldIs("is_sensitive"), _isSensitive == nil {
+                _isSensitive = try reader.decode(Bool.self, at: "is_sensitive")
+            } else if reader.fieldIs("source"), _source == nil {
+                _source = try reader.decode(ConfigSource.self, at: "source")
+            } else if reader.fieldIs("synonyms"), _synonyms == nil {
+                _synonyms = try reader.decode([ConfigSynonymData].self, at: "synonyms")
+            } else if reader.fieldIs("topic_name"), _topicName == nil {
+                _topicName = try reader.decode(String.self, at: "topic_name")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            name: try reader.required(_name, "name"),
+            value: _value,
+            isDefault: try reader.required(_isDefault, "is_default"),
+            isReadOnly: try reader.required(_isReadOnly, "is_read_only"),
+            isSensitive: try reader.required(_isSensitive, "is_sensitive"),
+            source: try reader.required(_source, "source"),
+            synonyms: try reader.required(_synonyms, "synonyms"),
+            topicName: try reader.required(_topicName, "topic_name")
+        )
+    }
+}

@@ -86,3 +86,81 @@ public struct TopicData: Codable, Sendable, Hashable {
         try container.encodeIfPresent(authorizedOperations, forKey: .authorizedOperations)
     }
 }
+
+extension TopicData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"kind\":", self.kind)
+        writer.field("\"metadata\":", self.metadata)
+        writer.field("\"cluster_id\":", self.clusterID)
+        writer.field("\"topic_name\":", self.topicName)
+        writer.field("\"is_internal\":", self.isInternal)
+        writer.field("\"replication_factor\":", self.replicationFactor)
+        writer.field("\"partitions_count\":", self.partitionsCount)
+        writer.field("\"partitions\":", self.partitions)
+        writer.field("\"configs\":", self.configs)
+        writer.field("\"partition_reassignments\":", self.partitionReassignments)
+        if let _authorizedOperations = self.authorizedOperations {
+            writer.field("\"authorized_operations\":", _authorizedOperations)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _kind: String? = nil
+        var _metadata: ResourceMetadata? = nil
+        var _clusterID: String? = nil
+        var _topicName: String? = nil
+        var _isInternal: Bool? = nil
+        var _replicationFactor: Int? = nil
+        var _partitionsCount: Int? = nil
+        var _partitions: Relationship? = nil
+        var _configs: Relationship? = nil
+        var _partitionReassignments: Relationship? = nil
+        var _authorizedOperations: AuthorizedOperations? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("kind"), _kind == nil {
+                _kind = try reader.decode(String.self, at: "kind")
+            } else if reader.fieldIs("metadata"), _metadata == nil {
+                _metadata = try reader.decode(ResourceMetadata.self, at: "metadata")
+            } else if reader.fieldIs("cluster_id"), _clusterID == nil {
+                _clusterID = try reader.decode(String.self, at: "cluster_id")
+            } else if reader.fieldIs("topic_name"), _topicName == nil {
+                _topicName = try reader.decode(String.self, at: "topic_name")
+            } else if reader.fieldIs("is_internal"), _isInternal == nil {
+                _isInternal = try reader.decode(Bool.self, at: "is_internal")
+            } else if reader.fieldIs("replication_factor"), _replicationFactor == nil {
+                _replicationFactor = try reader.decode(Int.self, at: "replication_factor")
+            } else if reader.fieldIs("partitions_count"), _partitionsCount == nil {
+                _partitionsCount = try reader.decode(Int.self, at: "partitions_count")
+            } else if reader.fieldIs("partitions"), _partitions == nil {
+                _partitions = try reader.decode(Relationship.self, at: "partitions")
+            } else if reader.fieldIs("configs"), _configs == nil {
+                _configs = try reader.decode(Relationship.self, at: "configs")
+            } else if reader.fieldIs("partition_reassignments"), _partitionReassignments == nil {
+                _partitionReassignments = try reader.decode(Relationship.self, at: "partition_reassignments")
+            } else if reader.fieldIs("authorized_operations"), _authorizedOperations == nil {
+                _authorizedOperations = try reader.decode(AuthorizedOperations?.self, at: "authorized_operations")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(_kind, "kind"),
+            metadata: try reader.required(_metadata, "metadata"),
+            clusterID: try reader.required(_clusterID, "cluster_id"),
+            topicName: try reader.required(_topicName, "topic_name"),
+            isInternal: try reader.required(_isInternal, "is_internal"),
+            replicationFactor: try reader.required(_replicationFactor, "replication_factor"),
+            partitionsCount: try reader.required(_partitionsCount, "partitions_count"),
+            partitions: try reader.required(_partitions, "partitions"),
+            configs: try reader.required(_configs, "configs"),
+            partitionReassignments: try reader.required(_partitionReassignments, "partition_reassignments"),
+            authorizedOperations: _authorizedOperations
+        )
+    }
+}

@@ -26,3 +26,31 @@ public struct UpdateConfigRequestData: Codable, Sendable, Hashable {
         try container.encodeNullableIfPresent(value, forKey: .value)
     }
 }
+
+extension UpdateConfigRequestData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let _value = self.value {
+            writer.field("\"value\":", _value)
+        }
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _value: Nullable<String>? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("value"), _value == nil {
+                _value = try reader.decode(Nullable<String>.self, at: "value")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            value: _value
+        )
+    }
+}

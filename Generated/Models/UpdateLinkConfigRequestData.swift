@@ -26,3 +26,29 @@ public struct UpdateLinkConfigRequestData: Codable, Sendable, Hashable {
         try container.encode(value, forKey: .value)
     }
 }
+
+extension UpdateLinkConfigRequestData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"value\":", self.value)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _value: String? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("value"), _value == nil {
+                _value = try reader.decode(String.self, at: "value")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            value: try reader.required(_value, "value")
+        )
+    }
+}

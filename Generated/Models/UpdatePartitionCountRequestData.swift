@@ -26,3 +26,29 @@ public struct UpdatePartitionCountRequestData: Codable, Sendable, Hashable {
         try container.encode(partitionsCount, forKey: .partitionsCount)
     }
 }
+
+extension UpdatePartitionCountRequestData: JSONReadable, JSONWritable {
+    /// Writes the value as JSON bytes; agrees with `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"partitions_count\":", self.partitionsCount)
+        writer.endObject()
+    }
+
+    /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
+    /// first of repeated members counts.
+    public init(json reader: inout JSONReader) throws {
+        var _partitionsCount: Int32? = nil
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("partitions_count"), _partitionsCount == nil {
+                _partitionsCount = try reader.decode(Int32.self, at: "partitions_count")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.init(
+            partitionsCount: try reader.required(_partitionsCount, "partitions_count")
+        )
+    }
+}

@@ -4,7 +4,7 @@
 /// with a `DecodingError.dataCorrupted` whose description names the value, the type and the
 /// allowed values, for example
 /// `'LITRAL' is not a valid PatternType (expected one of LITERAL, PREFIXED, MATCH, ANY, UNKNOWN)`.
-public protocol ClosedEnum: RawRepresentable, CaseIterable, Codable, Sendable, Hashable, ParameterValue
+public protocol ClosedEnum: RawRepresentable, CaseIterable, Codable, JSONReadable, JSONWritable, Sendable, Hashable, ParameterValue
 where RawValue == String {}
 
 extension ClosedEnum {

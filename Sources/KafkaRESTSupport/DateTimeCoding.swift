@@ -16,10 +16,7 @@ public enum DateTimeCoding {
     /// A leap second (`:60`) is read as the first second of the next minute.
     public static func date(from string: String) -> Date? {
         var string = string
-        return string.withUTF8 { bytes in
-            var scanner = Scanner(bytes: bytes)
-            return scanner.parseDate()
-        }
+        return string.withUTF8 { date(utf8: $0) }
     }
 
     /// Formats `date` in UTC with millisecond precision, for example `2021-12-13T16:29:10.951Z`.
@@ -27,6 +24,20 @@ public enum DateTimeCoding {
     /// Dates before year 0001 or after year 9999 cannot be written in RFC 3339 and are clamped
     /// to the first or last millisecond of that range; a NaN date formats as the Unix epoch.
     public static func string(from date: Date) -> String {
+        var output = [UInt8]()
+        output.reserveCapacity(24)
+        append(date, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Parses an RFC 3339 date-time from its UTF-8 bytes, or returns `nil` if they are not one.
+    static func date(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        var scanner = Scanner(bytes: bytes)
+        return scanner.parseDate()
+    }
+
+    /// Appends the format of ``string(from:)`` to `output`.
+    static func append(_ date: Date, to output: inout [UInt8]) {
         let referenceMilliseconds = (date.timeIntervalSinceReferenceDate * 1000).rounded()
         let unixMilliseconds: Int64
         if referenceMilliseconds.isNaN {
@@ -41,9 +52,7 @@ public enum DateTimeCoding {
         let secondOfDay = Int(secondsOfEpoch - days * secondsPerDay)
         let (year, month, day) = civilDate(fromDays: days)
 
-        var output = [UInt8]()
-        output.reserveCapacity(24)
-        func append(_ value: Int, width: Int) {
+        func digits(_ value: Int, width: Int) {
             var divisor = 1
             for _ in 1..<width { divisor *= 10 }
             while divisor > 0 {
@@ -51,21 +60,20 @@ public enum DateTimeCoding {
                 divisor /= 10
             }
         }
-        append(Int(year), width: 4)
+        digits(Int(year), width: 4)
         output.append(UInt8(ascii: "-"))
-        append(month, width: 2)
+        digits(month, width: 2)
         output.append(UInt8(ascii: "-"))
-        append(day, width: 2)
+        digits(day, width: 2)
         output.append(UInt8(ascii: "T"))
-        append(secondOfDay / 3600, width: 2)
+        digits(secondOfDay / 3600, width: 2)
         output.append(UInt8(ascii: ":"))
-        append(secondOfDay / 60 % 60, width: 2)
+        digits(secondOfDay / 60 % 60, width: 2)
         output.append(UInt8(ascii: ":"))
-        append(secondOfDay % 60, width: 2)
+        digits(secondOfDay % 60, width: 2)
         output.append(UInt8(ascii: "."))
-        append(millisecond, width: 3)
+        digits(millisecond, width: 3)
         output.append(UInt8(ascii: "Z"))
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// Seconds from 1970-01-01 to 2001-01-01, Foundation's reference date.

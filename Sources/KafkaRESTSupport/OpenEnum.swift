@@ -11,7 +11,7 @@
 /// default: print("unhandled \(operation)")
 /// }
 /// ```
-public protocol OpenEnum: RawRepresentable, Codable, Sendable, Hashable, CustomStringConvertible,
+public protocol OpenEnum: RawRepresentable, Codable, JSONReadable, JSONWritable, Sendable, Hashable, CustomStringConvertible,
     ExpressibleByStringLiteral, ParameterValue where RawValue == String
 {
     /// Wraps any string, known or not.

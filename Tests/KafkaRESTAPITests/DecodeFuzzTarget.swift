@@ -6,7 +6,7 @@ import KafkaRESTSupport
 struct DecodeFuzzTarget: Sendable {
     /// The component schema name, or the support type's name.
     let name: String
-    let swiftType: any (Codable & Sendable).Type
+    let swiftType: any (Codable & JSONReadable & JSONWritable & Sendable).Type
     let descriptor: SchemaDescriptor
 
     /// Every generated type of `SchemaRegistry` with its `SchemaTable` entry, plus support types
@@ -40,19 +40,42 @@ struct DecodeFuzzTarget: Sendable {
     /// millisecond formatting changes), encode again to the same bytes, and keep every string at
     /// an open-enum place byte for byte.
     func check(_ input: Data, decoder: JSONDecoder, encoder: JSONEncoder) -> Outcome {
-        Self.check(swiftType, input, descriptor: descriptor, decoder: decoder, encoder: encoder)
+        guard let hashable = swiftType as? any (Codable & JSONReadable & JSONWritable & Sendable & Hashable).Type else {
+            return .failed("\(swiftType) is not Hashable")
+        }
+        return Self.check(hashable, input, descriptor: descriptor, decoder: decoder, encoder: encoder)
     }
 
-    private static func check<T: Codable & Sendable>(
+    private static func check<T: Codable & JSONReadable & JSONWritable & Sendable & Hashable>(
         _ type: T.Type, _ input: Data, descriptor: SchemaDescriptor, decoder: JSONDecoder, encoder: JSONEncoder
     ) -> Outcome {
+        let fast = Result { try T(jsonBytes: input) }
+        if case .failure(let error) = fast, !(error is JSONDecodingError) {
+            return .failed("the byte-level reader threw \(Swift.type(of: error)), not JSONDecodingError: \(error)")
+        }
         let value: T
         do {
             value = try decoder.decode(T.self, from: input)
         } catch is DecodingError {
+            if case .success(let read) = fast {
+                return .failed("JSONDecoder refused what the byte-level reader read as \(read)")
+            }
             return .rejected
         } catch {
             return .failed("threw \(Swift.type(of: error)), not DecodingError: \(error)")
+        }
+        switch fast {
+        case .failure(let error) where isValidJSON(input):
+            return .failed("the byte-level reader refused what JSONDecoder read as \(value): \(error)")
+        case .failure:
+            return .rejected
+        case .success(let read) where read != value:
+            return .failed("the byte-level reader read \(read), JSONDecoder \(value)")
+        case .success:
+            break
+        }
+        if let failure = checkFastEncoding(value, input, decoder: decoder) {
+            return .failed(failure)
         }
         let encoded: Data
         let again: T
@@ -69,10 +92,7 @@ struct DecodeFuzzTarget: Sendable {
         guard let reencoded = try? encoder.encode(again), reencoded == encoded else {
             return .failed("encoding is not stable: \(Self.preview(encoded)) decodes and encodes differently")
         }
-        guard let first = value as? any Hashable, let second = again as? any Hashable else {
-            return .failed("\(T.self) is not Hashable")
-        }
-        if AnyHashable(first) != AnyHashable(second), !Self.holdsLossyDateTime(input) {
+        if value != again, !Self.holdsLossyDateTime(input) {
             return .failed("round trip changed the value: \(value) became \(again) via \(Self.preview(encoded))")
         }
         guard let original = try? decoder.decode(JSONValue.self, from: input), let output = try? decoder.decode(JSONValue.self, from: encoded) else { return .decoded }
@@ -84,6 +104,30 @@ struct DecodeFuzzTarget: Sendable {
             }
         }
         return .decoded
+    }
+
+    /// The byte-level writer's output of `value` reads back equal through both decoders, unless
+    /// the input holds a date-time that millisecond formatting changes.
+    private static func checkFastEncoding<T: Codable & JSONReadable & JSONWritable & Hashable>(
+        _ value: T, _ input: Data, decoder: JSONDecoder
+    ) -> String? {
+        let written = value.jsonData()
+        do {
+            let viaCodable = try decoder.decode(T.self, from: written)
+            let viaReader = try T(jsonBytes: written)
+            if viaCodable != viaReader || (viaCodable != value && !holdsLossyDateTime(input)) {
+                return "the byte-level writer's \(preview(written)) reads back as \(viaCodable) / \(viaReader), not \(value)"
+            }
+        } catch {
+            return "the byte-level writer's \(preview(written)) does not read back: \(error)"
+        }
+        return nil
+    }
+
+    /// Whether `input` is one valid JSON document. `JSONDecoder` does not check every part of
+    /// the members a type skips (numbers, escapes), where the byte-level reader does.
+    private static func isValidJSON(_ input: Data) -> Bool {
+        (try? JSONSerialization.jsonObject(with: input, options: [.fragmentsAllowed])) != nil
     }
 
     /// One step of a path into a JSON value.

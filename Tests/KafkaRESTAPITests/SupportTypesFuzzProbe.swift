@@ -79,3 +79,66 @@ struct SupportTypesFuzzProbe: Codable, Sendable, Hashable {
         )
     }()
 }
+
+extension SupportTypesFuzzProbe: JSONReadable, JSONWritable {
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("\"at\":", at)
+        if let since { writer.field("\"since\":", since) }
+        writer.field("\"until\":", until)
+        if let expires { writer.field("\"expires\":", expires) }
+        writer.field("\"note\":", note)
+        if let count { writer.field("\"count\":", count) }
+        writer.field("\"payload\":", payload)
+        if let chunks { writer.field("\"chunks\":", chunks) }
+        if let extra { writer.field("\"extra\":", extra) }
+        if let operation { writer.field("\"operation\":", operation) }
+        if let resource { writer.field("\"resource\":", resource) }
+        writer.endObject()
+    }
+
+    init(json reader: inout JSONReader) throws {
+        var at: Date?, since: Date?, until: Date??, expires: Nullable<Date>?, note: String??, count: Nullable<Int64>?
+        var payload: Base64Data?, chunks: [Nullable<Base64Data>]?, extra: [String: JSONValue]?
+        var operation: AclOperation?, resource: AclResourceType?
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("at"), at == nil {
+                at = try reader.decode(Date.self, at: "at")
+            } else if reader.fieldIs("since"), since == nil {
+                since = try reader.decode(Date?.self, at: "since")
+            } else if reader.fieldIs("until"), until == nil {
+                until = try reader.decode(Date?.self, at: "until")
+            } else if reader.fieldIs("expires"), expires == nil {
+                expires = try reader.decode(Nullable<Date>.self, at: "expires")
+            } else if reader.fieldIs("note"), note == nil {
+                note = try reader.decode(String?.self, at: "note")
+            } else if reader.fieldIs("count"), count == nil {
+                count = try reader.decode(Nullable<Int64>.self, at: "count")
+            } else if reader.fieldIs("payload"), payload == nil {
+                payload = try reader.decode(Base64Data.self, at: "payload")
+            } else if reader.fieldIs("chunks"), chunks == nil {
+                chunks = try reader.decode([Nullable<Base64Data>]?.self, at: "chunks")
+            } else if reader.fieldIs("extra"), extra == nil {
+                extra = try reader.decode([String: JSONValue]?.self, at: "extra")
+            } else if reader.fieldIs("operation"), operation == nil {
+                operation = try reader.decode(AclOperation?.self, at: "operation")
+            } else if reader.fieldIs("resource"), resource == nil {
+                resource = try reader.decode(AclResourceType?.self, at: "resource")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.at = try reader.required(at, "at")
+        self.since = since
+        self.until = try reader.required(until, "until")
+        self.expires = expires
+        self.note = try reader.required(note, "note")
+        self.count = count
+        self.payload = try reader.required(payload, "payload")
+        self.chunks = chunks
+        self.extra = extra
+        self.operation = operation
+        self.resource = resource
+    }
+}

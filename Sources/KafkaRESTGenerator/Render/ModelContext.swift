@@ -14,9 +14,26 @@ struct ModelContext {
     var paging: Paging?
 }
 
-/// One stored property, with the container calls that code it.
+/// One stored property, with the container calls that code it and the types its byte-level
+/// coder reads it as.
 struct PropertyContext {
     var name: String
+    /// The local that holds the value while an object is read (`_name`).
+    var localName: String
+    /// The name as an argument label (keywords need no backticks there).
+    var argumentLabel: String
+    /// The member name as a Swift literal.
+    var wireLiteral: String
+    /// The member name in JSON form with quotes and colon, as a Swift literal (`"\"key\":"`).
+    var jsonKey: String
+    /// Whether the property is left out of the JSON when `nil`.
+    var omittable: Bool
+    /// Whether the member must be present.
+    var required: Bool
+    /// The type read for the member's value.
+    var readType: String
+    /// The type of the local that holds it while the object is read; `nil` there means absent.
+    var slotType: String
     var type: String
     var defaultValue: String
     var documentation: [String]
@@ -67,6 +84,12 @@ extension PropertyContext {
     init(_ property: GeneratedProperty) {
         let escaped = SwiftNaming.escaped(property.name)
         name = escaped
+        localName = "_" + property.name
+        argumentLabel = ["inout", "var", "let"].contains(property.name) ? escaped : property.name
+        wireLiteral = SwiftLiteral.string(property.wireName)
+        jsonKey = SwiftLiteral.string(JSONKeyLiteral.memberPrefix(property.wireName))
+        omittable = !property.required
+        required = property.required
         documentation = property.documentation
         deprecated = property.deprecated
         codingKey = property.name == property.wireName ? escaped : "\(escaped) = \(SwiftLiteral.string(property.wireName))"
@@ -76,21 +99,29 @@ extension PropertyContext {
         switch (property.required, property.nullable) {
         case (true, false):
             type = base
+            readType = base
+            slotType = base + "?"
             defaultValue = ""
             decodeCall = isDate ? "decodeDateTime(\(key))" : "decode(\(base).self, \(key))"
             encodeCall = isDate ? "encodeDateTime(\(escaped), \(key))" : "encode(\(escaped), \(key))"
         case (false, false):
             type = base + "?"
+            readType = base + "?"
+            slotType = base + "?"
             defaultValue = " = nil"
             decodeCall = isDate ? "decodeDateTimeIfPresent(\(key))" : "decodeIfPresent(\(base).self, \(key))"
             encodeCall = isDate ? "encodeDateTimeIfPresent(\(escaped), \(key))" : "encodeIfPresent(\(escaped), \(key))"
         case (true, true):
             type = base + "?"
+            readType = base + "?"
+            slotType = base + "??"
             defaultValue = ""
             decodeCall = isDate ? "decodeNullableDateTime(\(key))" : "decodeNullable(\(base).self, \(key))"
             encodeCall = isDate ? "encodeNullableDateTime(\(escaped), \(key))" : "encodeNullable(\(escaped), \(key))"
         case (false, true):
             type = "Nullable<\(base)>?"
+            readType = "Nullable<\(base)>"
+            slotType = "Nullable<\(base)>?"
             defaultValue = " = nil"
             decodeCall = isDate ? "decodeNullableDateTimeIfPresent(\(key))" : "decodeNullableIfPresent(\(base).self, \(key))"
             encodeCall = isDate ? "encodeNullableDateTimeIfPresent(\(escaped), \(key))" : "encodeNullableIfPresent(\(escaped), \(key))"
