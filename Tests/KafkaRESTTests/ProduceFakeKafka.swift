@@ -69,6 +69,9 @@ final class ProduceFakeKafka: ProduceStreamConnector, @unchecked Sendable {
     /// Every stored record per partition, in offset order.
     var partitions: [Int32: [Stored]] { lock.withLock { log } }
 
+    /// How many records reached the fake so far.
+    var recordsReceived: Int { lock.withLock { receivedValues.count } }
+
     func openStream(path: String, body: AsyncStream<Data>) async throws -> AsyncThrowingStream<Data, any Error> {
         try await openStream(path: path, body: body, renewingCredentials: false)
     }

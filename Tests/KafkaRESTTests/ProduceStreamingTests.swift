@@ -250,7 +250,10 @@ struct ProduceStreamingTests {
         for record in numberedRecords(20) {
             try await producer.send(record)
         }
-        try await Task.sleep(for: .milliseconds(30))
+        let waitingSince = ContinuousClock.now
+        while fake.recordsReceived == 0, ContinuousClock.now - waitingSince < .seconds(10) {
+            try await Task.sleep(for: .milliseconds(5))
+        }
         producer.cancel()
         var results: [ProduceResult] = []
         for await result in producer.results {

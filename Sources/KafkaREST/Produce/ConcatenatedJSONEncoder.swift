@@ -3,23 +3,11 @@ import Foundation
 /// Encodes records as Kafka REST's concatenated JSON: one object per record, separated by a
 /// newline, the body of a multi-record (or streamed) produce request.
 public enum ConcatenatedJSONEncoder {
-    /// One record's JSON object, as written to a request body.
+    /// One record's JSON object, as written to a request body, by the byte-level writer.
     ///
-    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/encoding`` if it cannot be
-    ///   encoded.
+    /// - Throws: never: the byte-level writer cannot fail; the signature matches ``encode(_:)-([ProduceRequest])``.
     public static func encode(_ request: ProduceRequest) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        do {
-            return try encoder.encode(request)
-        } catch {
-            throw KafkaRESTError(
-                kind: .encoding,
-                operationID: "produceRecord",
-                message: "could not encode the record: \(error)",
-                underlyingError: error
-            )
-        }
+        request.jsonData()
     }
 
     /// One body holding every request in order, objects separated by newlines.

@@ -121,10 +121,11 @@ extension KafkaRESTClient {
             return Array(repeating: wholeRequestOutcome(response.error(operationID: "produceRecord")), count: count)
         }
         var outcomes: [RecordOutcome] = []
-        var splitter = ConcatenatedJSONSplitter()
+        var scanner = ConcatenatedJSONScanner(maximumObjectBytes: max(response.body.count, 1))
         do {
-            for object in try splitter.feed(response.body).prefix(count) {
-                outcomes.append(try JSONDecoder().decode(ProduceResponse.self, from: object).outcome)
+            try scanner.feed(response.body) { object in
+                guard outcomes.count < count else { return }
+                outcomes.append(try ProduceResponse(jsonBytes: object).outcome)
             }
         } catch {
             let reason = "the delivery reports could not be read after \(outcomes.count) of \(count): \(error)"

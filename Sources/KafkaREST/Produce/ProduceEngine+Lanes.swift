@@ -76,7 +76,9 @@ extension ProduceEngine {
         let renewing = lock.withLock { lanes[lane].renewingCredentials }
         let (body, continuation) = AsyncStream<Data>.makeStream()
         do {
-            let response = try await connector.openStream(path: path, body: body, renewingCredentials: renewing)
+            let response = try await Self.withDeadline(options.openTimeout) {
+                try await self.connector.openStream(path: self.path, body: body, renewingCredentials: renewing)
+            }
             lock.withLock {
                 guard !cancelled else {
                     continuation.finish()
@@ -88,6 +90,7 @@ extension ProduceEngine {
                 lanes[lane].failedOpens = 0
                 lanes[lane].renewingCredentials = false
                 handle.reader = Task { await self.read(response, on: handle) }
+                handle.watchdog = Task { await self.watch(handle) }
             }
         } catch {
             continuation.finish()
@@ -109,7 +112,8 @@ extension ProduceEngine {
         }
     }
 
-    /// Writes the lane's next record to its stream, paced by the record limit.
+    /// Writes the lane's next record to its stream, paced by the record limit; without a
+    /// record limit, every queued record goes out in one write.
     func writeNext(_ lane: Int) async {
         do {
             try await recordBucket?.acquire()
@@ -124,9 +128,65 @@ extension ProduceEngine {
                   lanes[lane].resumeAt <= clock.now,
                   !lanes[lane].queue.isEmpty
             else { return }
-            let record = lanes[lane].queue.removeFirst()
-            handle.sent.append(record)
-            handle.body.yield(record.wire)
+            guard recordBucket == nil, lanes[lane].queue.count > 1 else {
+                let record = lanes[lane].queue.removeFirst()
+                if handle.sent.isEmpty { handle.lastProgress = .now }
+                handle.sent.append(record)
+                handle.body.yield(record.wire)
+                return
+            }
+            if handle.sent.isEmpty { handle.lastProgress = .now }
+            var chunk = Data()
+            chunk.reserveCapacity(lanes[lane].queue.reduce(0) { $0 + $1.wire.count })
+            while let record = lanes[lane].queue.popFirst() {
+                handle.sent.append(record)
+                chunk.append(record.wire)
+            }
+            handle.body.yield(chunk)
+        }
+    }
+
+    /// The result of `body`, or a transport error once `timeout` (wall-clock) has passed, in
+    /// which case `body` is cancelled.
+    static func withDeadline<T: Sendable>(_ timeout: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let result = try await group.next(), let value = result else {
+                throw KafkaRESTError(
+                    kind: .transport,
+                    operationID: "produceRecord",
+                    message: "could not open a produce stream: no response head within \(timeout)"
+                )
+            }
+            return value
+        }
+    }
+
+    /// Abandons `handle` once it has had records outstanding for ``StreamingProducer/Options/reportTimeout``
+    /// without a report; its records are then handled as on a broken stream.
+    func watch(_ handle: ProduceStreamHandle) async {
+        let timeout = options.reportTimeout
+        let period = max(min(timeout / 4, .seconds(1)), .milliseconds(10))
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: period)
+            } catch {
+                return
+            }
+            let expired = lock.withLock {
+                guard !handle.sent.isEmpty, ContinuousClock.now - handle.lastProgress > timeout else { return false }
+                handle.timedOut = true
+                return true
+            }
+            if expired {
+                handle.reader?.cancel()
+                return
+            }
         }
     }
 

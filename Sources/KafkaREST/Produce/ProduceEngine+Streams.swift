@@ -1,78 +1,106 @@
 import Foundation
+import KafkaRESTSupport
 
 extension ProduceEngine {
     /// Reads one stream's reports and matches each to the oldest record written without
     /// report; when the stream ends, records left without report are handled as broken.
+    ///
+    /// Each chunk is scanned and its reports read in one pass with the byte-level reader, then
+    /// applied under one lock acquisition.
     func read(_ response: AsyncThrowingStream<Data, any Error>, on handle: ProduceStreamHandle) async {
-        var splitter = ConcatenatedJSONSplitter()
-        let decoder = JSONDecoder()
+        var scanner = ConcatenatedJSONScanner()
+        var reports: [ProduceResponse] = []
         var failure: (any Error)?
         do {
             for try await chunk in response {
-                for object in try splitter.feed(chunk) {
-                    let report: ProduceResponse
+                reports.removeAll(keepingCapacity: true)
+                var unreadable: (any Error)?
+                try scanner.feed(chunk) { object in
                     do {
-                        report = try decoder.decode(ProduceResponse.self, from: object)
+                        reports.append(try ProduceResponse(jsonBytes: object))
                     } catch {
-                        throw KafkaRESTError(
-                            kind: .decoding,
-                            operationID: "produceRecord",
-                            message: "a delivery report could not be decoded: \(error)",
-                            underlyingError: error
-                        )
+                        unreadable = error
+                        throw error
                     }
-                    try apply(report, on: handle)
                 }
+                try apply(reports, on: handle)
+                if let unreadable { throw unreadable }
             }
-            try splitter.finish()
+            try scanner.finish()
+        } catch let error as JSONDecodingError {
+            failure = KafkaRESTError(
+                kind: .decoding,
+                operationID: "produceRecord",
+                message: "a delivery report could not be decoded: \(error)",
+                underlyingError: error
+            )
         } catch {
             failure = error
         }
+        if lock.withLock({ handle.timedOut }) {
+            failure = KafkaRESTError(
+                kind: .transport,
+                operationID: "produceRecord",
+                message: "no delivery report for \(options.reportTimeout) while records were outstanding; the stream was abandoned"
+            )
+        }
         streamEnded(handle, failure: failure)
+    }
+
+    /// Applies the reports read from one chunk, in order, under one lock acquisition.
+    ///
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/decoding`` if a report
+    ///   answers no outstanding record.
+    func apply(_ reports: [ProduceResponse], on handle: ProduceStreamHandle) throws {
+        guard !reports.isEmpty else { return }
+        try lock.withLock {
+            handle.lastProgress = .now
+            for report in reports {
+                try apply(report, on: handle)
+            }
+        }
     }
 
     /// Applies one report to the record it answers.
     ///
     /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/decoding`` if no record is
-    ///   waiting for a report on this stream.
+    ///   waiting for a report on this stream. Caller holds the lock.
     func apply(_ report: ProduceResponse, on handle: ProduceStreamHandle) throws {
-        try lock.withLock {
-            guard !handle.sent.isEmpty else {
-                throw KafkaRESTError(
-                    kind: .decoding,
-                    operationID: "produceRecord",
-                    message: "the server sent a delivery report for no outstanding record"
-                )
-            }
-            let record = handle.sent.removeFirst()
-            let lane = handle.lane
-            defer {
-                if lanes[lane].draining && !lanes[lane].hasUnreported { wake(lane) }
-            }
-            guard !record.reported else { return }
-            let outcome = report.outcome
-            guard case .failed(let error) = outcome, error.status == 429 || error.status == 408 else {
-                if case .delivered = outcome { lanes[lane].breaks = 0 }
-                self.report(record, outcome)
-                return
-            }
-            let tooLong = error.status == 408
-            if tooLong {
-                retire(handle)
-            }
-            guard takeResend(for: record) else {
-                self.report(record, .failed(exhausted(error, record)))
-                return
-            }
-            lanes[lane].enqueue(record)
-            if !tooLong {
-                lanes[lane].resumeAt = max(lanes[lane].resumeAt, clock.now + options.backoff.delay(attempt: record.resends))
-            }
-            if options.ordering == .ordered {
-                lanes[lane].draining = true
-            }
-            wake(lane)
+        guard !handle.sent.isEmpty else {
+            throw KafkaRESTError(
+                kind: .decoding,
+                operationID: "produceRecord",
+                message: "the server sent a delivery report for no outstanding record"
+            )
         }
+        let record = handle.sent.removeFirst()
+        let lane = handle.lane
+        defer {
+            if lanes[lane].draining && !lanes[lane].hasUnreported { wake(lane) }
+        }
+        guard !record.reported else { return }
+        let outcome = report.outcome
+        guard case .failed(let error) = outcome, error.status == 429 || error.status == 408 else {
+            if case .delivered = outcome { lanes[lane].breaks = 0 }
+            self.report(record, outcome)
+            return
+        }
+        let tooLong = error.status == 408
+        if tooLong {
+            retire(handle)
+        }
+        guard takeResend(for: record) else {
+            self.report(record, .failed(exhausted(error, record)))
+            return
+        }
+        lanes[lane].enqueue(record)
+        if !tooLong {
+            lanes[lane].resumeAt = max(lanes[lane].resumeAt, clock.now + options.backoff.delay(attempt: record.resends))
+        }
+        if options.ordering == .ordered {
+            lanes[lane].draining = true
+        }
+        wake(lane)
     }
 
     /// Stops writing to `handle`; the lane opens a new stream for its next record. Caller
@@ -91,6 +119,7 @@ extension ProduceEngine {
         lock.withLock {
             let lane = handle.lane
             retire(handle)
+            handle.watchdog?.cancel()
             lanes[lane].streams.removeAll { $0 === handle }
             let orphans = handle.sent
             handle.sent = []

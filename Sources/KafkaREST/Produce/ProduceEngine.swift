@@ -1,4 +1,5 @@
 import Foundation
+import KafkaRESTSupport
 
 /// The state machine behind ``StreamingProducer``: accepts records, spreads them over lanes,
 /// writes them to streams, matches reports, resends and reports every record exactly once.
@@ -80,20 +81,17 @@ final class ProduceEngine: @unchecked Sendable {
 
     // MARK: Accepting
 
-    /// The record's wire form, or why it cannot be sent: encoding failure or too large.
+    /// The record's wire form (its JSON object and a newline, written by the byte-level
+    /// writer on the caller's task), or why it cannot be sent: too large.
     func encode(_ record: KafkaRecord) -> Result<Data, KafkaRESTError> {
-        let json: Data
-        do {
-            json = try ConcatenatedJSONEncoder.encode(record.produceRequest)
-        } catch let error as KafkaRESTError {
-            return .failure(error)
-        } catch {
-            return .failure(KafkaRESTError(kind: .encoding, operationID: "produceRecord", message: "\(error)", underlyingError: error))
+        var writer = JSONWriter(reservingCapacity: 128)
+        record.produceRequest.writeJSON(to: &writer)
+        let size = writer.bytes.count
+        if let limit = options.limits.maxMessageBytes, size > limit {
+            return .failure(Self.oversize(size: size, limit: limit))
         }
-        if let limit = options.limits.maxMessageBytes, json.count > limit {
-            return .failure(Self.oversize(size: json.count, limit: limit))
-        }
-        return .success(json + Data([UInt8(ascii: "\n")]))
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return .success(Data(writer.bytes))
     }
 
     /// The error of a record larger than the limit; it is never sent.
@@ -106,9 +104,19 @@ final class ProduceEngine: @unchecked Sendable {
     }
 
     /// Waits for room in the window, then accepts the record.
+    ///
+    /// With room in the window this takes one lock acquisition and no suspension; only a full
+    /// window parks the caller.
     func send(_ record: KafkaRecord) async throws {
         try Task.checkCancellation()
         let wire = encode(record)
+        let accepted = try lock.withLock {
+            if let error = refusal() { throw error }
+            guard waiters.isEmpty && inFlight < options.maxInFlight else { return false }
+            accept(record, wire: wire)
+            return true
+        }
+        if accepted { return }
         let id = lock.withLock {
             nextWaiterID += 1
             return nextWaiterID
@@ -325,7 +333,7 @@ final class ProduceEngine: @unchecked Sendable {
         for lane in lanes.indices {
             for stream in lanes[lane].streams {
                 stream.retire()
-                stream.reader?.cancel()
+                stream.abandon()
             }
             lanes[lane].streams = []
             lanes[lane].active = nil

@@ -1,8 +1,10 @@
+import NIOCore
+
 /// One stream slot of a producer: its queue, its streams and its pauses; mutated only under
 /// the engine's lock.
 struct ProduceLane {
     /// Records waiting to be written, in index order.
-    var queue: [PendingRecord] = []
+    var queue = CircularBuffer<PendingRecord>(initialCapacity: 64)
     /// The stream new records are written to.
     var active: ProduceStreamHandle?
     /// Every stream still being read, the active one included.
@@ -30,7 +32,7 @@ struct ProduceLane {
 
     /// Puts `record` into the queue at its place by index.
     mutating func enqueue(_ record: PendingRecord) {
-        let position = queue.lastIndex { $0.index < record.index }.map { $0 + 1 } ?? 0
+        let position = queue.lastIndex { $0.index < record.index }.map { queue.index(after: $0) } ?? queue.startIndex
         queue.insert(record, at: position)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 /// One open streaming request; mutated only under the engine's lock.
 final class ProduceStreamHandle: @unchecked Sendable {
@@ -7,11 +8,18 @@ final class ProduceStreamHandle: @unchecked Sendable {
     /// Where records are written.
     let body: AsyncStream<Data>.Continuation
     /// Records written and not yet matched to a report, in the order written.
-    var sent: [PendingRecord] = []
+    var sent = CircularBuffer<PendingRecord>(initialCapacity: 64)
     /// Whether the body was ended; reports of records already written are still read.
     var retiring = false
     /// The task reading the reports.
     var reader: Task<Void, Never>?
+    /// The task that abandons the stream when reports stop coming.
+    var watchdog: Task<Void, Never>?
+    /// When the stream last made progress: a report read, or a record written while none
+    /// was outstanding.
+    var lastProgress = ContinuousClock.now
+    /// Set when the watchdog abandoned the stream for want of reports.
+    var timedOut = false
 
     init(lane: Int, body: AsyncStream<Data>.Continuation) {
         self.lane = lane
@@ -22,5 +30,11 @@ final class ProduceStreamHandle: @unchecked Sendable {
     func retire() {
         retiring = true
         body.finish()
+    }
+
+    /// Stops reading: the reader and the watchdog are cancelled.
+    func abandon() {
+        reader?.cancel()
+        watchdog?.cancel()
     }
 }

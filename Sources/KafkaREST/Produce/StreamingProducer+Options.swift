@@ -91,6 +91,13 @@ extension StreamingProducer {
         /// The server may have written them before the stream broke, so this trades possible
         /// duplicates for fewer unknown outcomes; leave it off unless consumers deduplicate.
         public var resendUnknown: Bool
+        /// How long opening a stream may wait for the response head; then the open counts as
+        /// a failed one (retried within ``RetryBudget/streamOpens``).
+        public var openTimeout: Duration
+        /// How long a stream with records written and not reported may go without a report;
+        /// then it is abandoned and those records are handled as on a broken stream (reported
+        /// ``RecordOutcome/unknown(reason:)``, or resent with ``resendUnknown``).
+        public var reportTimeout: Duration
 
         /// Creates options.
         public init(
@@ -100,7 +107,9 @@ extension StreamingProducer {
             retryBudget: RetryBudget = RetryBudget(),
             backoff: Backoff = Backoff(),
             limits: ProduceLimits = .unlimited,
-            resendUnknown: Bool = false
+            resendUnknown: Bool = false,
+            openTimeout: Duration = .seconds(30),
+            reportTimeout: Duration = .seconds(30)
         ) {
             precondition(maxInFlight >= 1, "maxInFlight must be at least 1, not \(maxInFlight)")
             precondition(parallelStreams >= 1, "parallelStreams must be at least 1, not \(parallelStreams)")
@@ -111,6 +120,8 @@ extension StreamingProducer {
             self.backoff = backoff
             self.limits = limits
             self.resendUnknown = resendUnknown
+            self.openTimeout = openTimeout
+            self.reportTimeout = reportTimeout
         }
     }
 }
