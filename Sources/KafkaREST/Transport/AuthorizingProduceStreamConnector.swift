@@ -75,6 +75,6 @@ public struct AuthorizingProduceStreamConnector: ProduceStreamConnector, CustomS
 
     /// For example `AuthorizingProduceStreamConnector(https://…/kafka/v3, apiKey(key: ABCD…, secret: <redacted>))`.
     public var description: String {
-        "AuthorizingProduceStreamConnector(\(transport.baseURL.absoluteString), \(credentials.map(\.description) ?? "no credentials"))"
+        "AuthorizingProduceStreamConnector(\(EndpointURL.describe(transport.baseURL)), \(credentials.map(\.description) ?? "no credentials"))"
     }
 }
