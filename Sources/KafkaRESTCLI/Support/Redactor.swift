@@ -17,12 +17,12 @@ final class Redactor: Sendable {
     /// The spellings to replace, longest first.
     private let patterns = LockedValue<[String]>([])
 
-    /// Adds a secret with its escaped spellings (see ``spellings(of:)``); empty strings and
+    /// Adds a secret with its escaped spellings (see `SecretSpellings`); empty strings and
     /// secrets shorter than ``minimumLength`` are ignored.
     func add(_ secret: String) {
         guard secret.count >= Self.minimumLength else { return }
         patterns.withLock { list in
-            for spelling in Self.spellings(of: secret) where !list.contains(spelling) {
+            for spelling in SecretSpellings.of(secret) where !list.contains(spelling) {
                 list.append(spelling)
             }
             list.sort { $0.count > $1.count }
@@ -40,46 +40,6 @@ final class Redactor: Sendable {
     func scrub(_ text: String) -> String {
         let current = patterns.withLock { $0 }
         return current.reduce(text) { $0.replacingOccurrences(of: $1, with: Self.placeholder) }
-    }
-
-    /// `secret` as written, inside a JSON string (with and without `\/` for `/`), and
-    /// percent-encoded with upper- and lower-case hex digits, the forms in which a server may
-    /// echo it.
-    static func spellings(of secret: String) -> [String] {
-        var spellings = [secret]
-        for formatting in [JSONEncoder.OutputFormatting(), .withoutEscapingSlashes] {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = formatting
-            if let data = try? encoder.encode(secret) {
-                spellings.append(String(decoding: data.dropFirst().dropLast(), as: UTF8.self))
-            }
-        }
-        let encoded = PathSegment.encode(secret)
-        spellings.append(encoded)
-        spellings.append(lowerCasingPercentEscapes(encoded))
-        var unique: [String] = []
-        for spelling in spellings where !unique.contains(spelling) {
-            unique.append(spelling)
-        }
-        return unique
-    }
-
-    /// `encoded` with the hex digits after each `%` in lower case.
-    private static func lowerCasingPercentEscapes(_ encoded: String) -> String {
-        var result = ""
-        var digitsLeft = 0
-        for character in encoded {
-            if character == "%" {
-                digitsLeft = 2
-                result.append(character)
-            } else if digitsLeft > 0 {
-                digitsLeft -= 1
-                result += character.lowercased()
-            } else {
-                result.append(character)
-            }
-        }
-        return result
     }
 
     /// Adds the secrets visible before parsing: `KAFKA_REST_API_SECRET` and `KAFKA_REST_TOKEN`
