@@ -41,7 +41,7 @@ public enum KafkaRESTCommand {
                     console.out(message.isEmpty ? "" : message + "\n")
                     return ExitStatus.success.rawValue
                 }
-                console.err(message + "\n")
+                console.err(TerminalText.escapedLines(message) + "\n")
                 return ExitStatus.usage.rawValue
             }
         }

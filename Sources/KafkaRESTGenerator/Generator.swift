@@ -111,7 +111,7 @@ public struct Generator {
         let renderer = try TemplateRenderer(folder: options.templatesFolder)
         let support = URL(fileURLWithPath: options.supportPackagePath).standardizedFileURL
         let context: [String: String] = [
-            "specFileName": (options.specPath as NSString).lastPathComponent,
+            "specFileName": DocumentationText.inline((options.specPath as NSString).lastPathComponent),
             "moduleLiteral": SwiftLiteral.string(options.moduleName),
             "supportPackageLiteral": SwiftLiteral.string(support.path),
             "supportPackageNameLiteral": SwiftLiteral.string(support.lastPathComponent),

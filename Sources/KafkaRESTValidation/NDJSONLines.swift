@@ -4,9 +4,16 @@ import Foundation
 ///
 /// Lines are numbered from 1 as they appear in the input; a `\r` before the newline is dropped
 /// and blank lines (only spaces, tabs or `\r`) are skipped but still counted, so the numbers
-/// match what an editor shows. Each chunk is scanned once: splitting is linear in the input.
+/// match what an editor shows.
+///
+/// Splitting is linear in the input however it is chunked: every byte is searched for a
+/// newline once (bytes of an unfinished line already searched are remembered as such), and
+/// the pending rest is copied only when a line ends in a chunk, which leaves at most that
+/// chunk's bytes pending.
 public struct NDJSONLines: Sendable {
     private var pending = Data()
+    /// How many bytes at the start of ``pending`` are known to hold no newline.
+    private var searched = 0
     private var nextLine = 1
 
     /// A splitter with nothing read yet.
@@ -23,11 +30,16 @@ public struct NDJSONLines: Sendable {
         pending.append(chunk)
         var lines: [(line: Int, text: Data)] = []
         var start = pending.startIndex
-        while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        var searchFrom = pending.startIndex + searched
+        while let newline = pending[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
             append(pending[start..<newline], to: &lines)
             start = pending.index(after: newline)
+            searchFrom = start
         }
-        pending = Data(pending[start...])
+        if start != pending.startIndex {
+            pending = Data(pending[start...])
+        }
+        searched = pending.count
         return lines
     }
 
@@ -37,6 +49,7 @@ public struct NDJSONLines: Sendable {
         if !pending.isEmpty {
             append(pending[...], to: &lines)
             pending = Data()
+            searched = 0
         }
         return lines
     }

@@ -54,4 +54,16 @@ struct ConfigCommandTests {
             #expect(server.requests.isEmpty)
         }
     }
+
+    @Test("delete with a config name of '..' or '.' exits 2 and sends nothing", arguments: ["..", "."])
+    func dotConfigName(name: String) async throws {
+        try await withServer { server, env in
+            server.createTopic("orders", configs: ["cleanup.policy": "compact"])
+            let run = await runCLI(["configs", "topic", "delete", "orders", name], environment: env)
+            #expect(run.status == 2, "\(run.stderr)")
+            #expect(run.stderr.contains("deleteKafkaTopicConfig failed: path parameter {name}"), "\(run.stderr)")
+            #expect(server.requests.isEmpty)
+            #expect(server.topic(named: "orders")?.configs["cleanup.policy"] == "compact")
+        }
+    }
 }

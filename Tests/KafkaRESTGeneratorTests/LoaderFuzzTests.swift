@@ -71,6 +71,7 @@ struct LoaderFuzzTests {
 
             tally.inputs += 1
             var diagnostics = Diagnostics()
+            var strayCharacter: String?
             let file: String
             let outcome: Result<Void, any Error>
             if index % Self.fileEvery == 0 {
@@ -91,7 +92,9 @@ struct LoaderFuzzTests {
                 tally.rendered += 1
                 file = "fuzz.yaml"
                 outcome = Result {
-                    diagnostics = try Generator.render(specText: text, specFile: file, templatesFolder: templates).diagnostics
+                    let rendered = try Generator.render(specText: text, specFile: file, templatesFolder: templates)
+                    diagnostics = rendered.diagnostics
+                    strayCharacter = Self.strayCharacter(in: rendered.files)
                 }
             } else {
                 file = "fuzz.yaml"
@@ -115,7 +118,7 @@ struct LoaderFuzzTests {
             }
             tally.diagnostics += reported.count
             let check = SpecFuzzCheck(text: text, file: file)
-            problem = problem ?? check.problem(in: reported)
+            problem = problem ?? strayCharacter ?? check.problem(in: reported)
             if let problem {
                 tally.failures += 1
                 if tally.failures <= Self.reportedFailures {
@@ -130,6 +133,19 @@ struct LoaderFuzzTests {
     }
 
     /// Builds the module from `document`.
+    /// Where a generated file holds a line terminator other than `\n` or another control
+    /// character (tab aside), which could end a comment line early or hide code.
+    private static func strayCharacter(in files: [String: String]) -> String? {
+        for (path, source) in files.sorted(by: { $0.key < $1.key }) {
+            let stray = source.unicodeScalars.first { scalar in
+                scalar != "\n" && scalar != "\t"
+                    && (scalar.properties.generalCategory == .control || [0x2028, 0x2029].contains(scalar.value))
+            }
+            if let stray { return "\(path) holds U+\(String(stray.value, radix: 16, uppercase: true))" }
+        }
+        return nil
+    }
+
     private static func build(_ document: OpenAPIDocument, _ diagnostics: inout Diagnostics) throws {
         _ = ModuleBuilder.build(document, diagnostics: &diagnostics)
     }

@@ -46,4 +46,33 @@ struct NDJSONLinesTests {
         #expect(Self.texts(chunked) == expected)
         #expect(Self.texts(NDJSONLines.split(input)) == expected)
     }
+
+    @Test("a long line fed in many small chunks, with lines ending mid-chunk and CRLF split, comes out whole and numbered")
+    func longLineAcrossManySmallFeeds() {
+        let long = "{\"v\":\"" + String(repeating: "x", count: 200_000) + "\"}"
+        let input = Data(("{\"a\":1}\n" + long + "\r\n\n{\"b\":2}\r\n" + long).utf8)
+        for size in [1, 7, 4096] {
+            var lines = NDJSONLines()
+            var out: [(line: Int, text: Data)] = []
+            var offset = 0
+            while offset < input.count {
+                let end = min(offset + size, input.count)
+                out += lines.feed(input[offset..<end])
+                offset = end
+            }
+            out += lines.finish()
+            #expect(out.map(\.line) == [1, 2, 4, 5], "chunk size \(size)")
+            #expect(out.map { $0.text.count } == [7, long.utf8.count, 7, long.utf8.count], "chunk size \(size)")
+            #expect(out[1].text == Data(long.utf8))
+        }
+    }
+
+    @Test("after finish, a splitter starts again from an empty line")
+    func finishResets() {
+        var lines = NDJSONLines()
+        #expect(lines.feed(Data("abc".utf8)).isEmpty)
+        #expect(Self.texts(lines.finish()) == ["1:abc"])
+        #expect(Self.texts(lines.feed(Data("de\nf".utf8))) == ["2:de"])
+        #expect(Self.texts(lines.finish()) == ["3:f"])
+    }
 }

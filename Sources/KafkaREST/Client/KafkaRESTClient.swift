@@ -86,7 +86,7 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
 
     /// For example `KafkaRESTClient(baseURL: https://…/kafka/v3, clusterID: lkc-1)`.
     public var description: String {
-        "KafkaRESTClient(baseURL: \(configuration.baseURL.absoluteString), clusterID: \(configuration.clusterID ?? "nil"))"
+        "KafkaRESTClient(baseURL: \(EndpointURL.describe(configuration.baseURL)), clusterID: \(configuration.clusterID ?? "nil"))"
     }
 
     /// A mirror showing only the (redacted) configuration.
@@ -94,13 +94,20 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
         Mirror(self, children: ["configuration": configuration])
     }
 
-    /// The middlewares for `configuration`, outermost first, after checking its base URL.
+    /// The middlewares for `configuration`, outermost first, after checking that its base URL
+    /// is `http://` or `https://` with a host and without user info.
     static func middlewares(for configuration: KafkaRESTConfiguration) throws -> [any Middleware] {
         let baseURL = configuration.baseURL
         guard ["http", "https"].contains(baseURL.scheme?.lowercased()), let host = baseURL.host, !host.isEmpty else {
             throw KafkaRESTError(
                 kind: .invalidRequest,
                 message: "baseURL must be an http:// or https:// URL with a host, such as https://pkc-00000.region.provider.confluent.cloud/kafka/v3"
+            )
+        }
+        guard !EndpointURL.hasUserInfo(baseURL) else {
+            throw KafkaRESTError(
+                kind: .invalidRequest,
+                message: "baseURL must not contain user info (name:password@), which would be sent and logged with every request; pass credentials as KafkaRESTConfiguration.credentials"
             )
         }
         var middlewares: [any Middleware] = [TransportErrorMiddleware()]

@@ -54,6 +54,22 @@ enum EndpointURL {
         return url
     }
 
+    /// `url` as text with any user info (`name:password@`) left out, for descriptions.
+    static func describe(_ url: URL) -> String {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: true) else {
+            return "(a URL that cannot be shown)"
+        }
+        guard components.user != nil || components.password != nil else { return url.absoluteString }
+        components.user = nil
+        components.password = nil
+        return components.string ?? "(a URL that cannot be shown)"
+    }
+
+    /// Whether `url` carries user info (`name@` or `name:password@`).
+    static func hasUserInfo(_ url: URL) -> Bool {
+        url.user != nil || url.password != nil
+    }
+
     /// `string` in quotes, or a placeholder when it might hold user info.
     private static func quoted(_ string: String) -> String {
         string.contains("@") ? "(not shown: it contains '@')" : "'\(string)'"

@@ -37,6 +37,9 @@ public struct KafkaRESTConfiguration: Sendable, CustomStringConvertible, CustomD
 
     /// Creates a configuration.
     ///
+    /// A `baseURL` with user info (`https://name:password@host/…`) is accepted here but
+    /// refused when a ``KafkaRESTClient`` is created: pass credentials as `credentials`.
+    ///
     /// - Parameters:
     ///   - baseURL: The full API base URL including `/kafka/v3` or `/v3`.
     ///   - clusterID: The default cluster.
@@ -113,11 +116,11 @@ public struct KafkaRESTConfiguration: Sendable, CustomStringConvertible, CustomD
         return Self(baseURL: baseURL, clusterID: clusterID, credentials: credentials)
     }
 
-    /// The base URL, cluster, redacted credentials and policies, for example
+    /// The base URL (without user info), cluster, redacted credentials and policies, for example
     /// `KafkaRESTConfiguration(baseURL: https://…/kafka/v3, clusterID: lkc-1, credentials: apiKey(key: ABCD…, secret: <redacted>), …)`.
     public var description: String {
         let fields = [
-            "baseURL: \(baseURL.absoluteString)",
+            "baseURL: \(EndpointURL.describe(baseURL))",
             "clusterID: \(clusterID ?? "nil")",
             "credentials: \(credentials.map(\.description) ?? "nil")",
             "allowsCredentialsOverPlainHTTP: \(allowsCredentialsOverPlainHTTP)",

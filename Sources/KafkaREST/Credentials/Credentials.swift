@@ -40,12 +40,25 @@ public enum Credentials: Sendable, CustomStringConvertible, CustomDebugStringCon
 extension Credentials {
     /// The `Authorization` header value: `Basic base64(key:secret)`, or `Bearer <token>` from
     /// the provider (a fresh one when `forceRefresh`).
+    ///
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest``, which does
+    ///   not show the token, when the token holds a control character (such as a line break
+    ///   left at the end of a token read from a file), which cannot go into a header;
+    ///   errors of the provider unchanged.
     func authorizationValue(forceRefresh: Bool = false) async throws -> String {
         switch self {
         case .apiKey(let key, let secret):
             return "Basic " + Base64.encode(Data("\(key):\(secret)".utf8))
         case .bearer(let provider):
-            return "Bearer " + (try await provider.token(forceRefresh: forceRefresh))
+            let token = try await provider.token(forceRefresh: forceRefresh)
+            if let position = token.unicodeScalars.firstIndex(where: { $0.properties.generalCategory == .control }) {
+                let offset = token.unicodeScalars.distance(from: token.unicodeScalars.startIndex, to: position)
+                throw KafkaRESTError(
+                    kind: .invalidRequest,
+                    message: "the bearer token from \(type(of: provider)) has a control character at position \(offset + 1) of \(token.unicodeScalars.count) (a trailing line break from a file?), which cannot be sent in a header; the token is not shown"
+                )
+            }
+            return "Bearer " + token
         }
     }
 }

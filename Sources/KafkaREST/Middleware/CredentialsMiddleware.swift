@@ -42,15 +42,37 @@ public struct CredentialsMiddleware: Middleware, CustomStringConvertible, Custom
     }
 
     /// Sends `request` with the `Authorization` header, refreshing a bearer token once on 401.
+    ///
+    /// The body of an error response and the message and body snippet of a ``KafkaRESTError``
+    /// thrown further down have the credentials sent removed (see ``CredentialEchoes``), so a
+    /// server echoing the `Authorization` header cannot put them into an error.
+    ///
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest``, before
+    ///   anything is sent, for a bearer token with a control character; what the rest of the
+    ///   chain throws.
     public func intercept(
         _ request: APIRequest,
         next: @Sendable (APIRequest) async throws -> APIResponse
     ) async throws -> APIResponse {
-        let response = try await next(Self.authorized(request, try await credentials.authorizationValue()))
+        let value = try await credentials.authorizationValue()
+        let response = try await send(request, authorization: value, next: next)
         guard case .bearer = credentials, response.status == 401, request.body?.isReplayable ?? true else {
             return response
         }
-        return try await next(Self.authorized(request, try await credentials.authorizationValue(forceRefresh: true)))
+        return try await send(request, authorization: try await credentials.authorizationValue(forceRefresh: true), next: next)
+    }
+
+    private func send(
+        _ request: APIRequest,
+        authorization value: String,
+        next: @Sendable (APIRequest) async throws -> APIResponse
+    ) async throws -> APIResponse {
+        let echoes = CredentialEchoes(authorizationValue: value, credentials: credentials)
+        do {
+            return echoes.scrub(try await next(Self.authorized(request, value)))
+        } catch let error as KafkaRESTError {
+            throw echoes.scrub(error)
+        }
     }
 
     /// For example `CredentialsMiddleware(apiKey(key: ABCD…, secret: <redacted>))`.

@@ -14,8 +14,13 @@ public struct MiddlewareTransport: APITransport {
     }
 
     /// Sends `request` through the middlewares and the transport.
+    ///
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest``, before any
+    ///   middleware runs, if a segment of the request's path is empty, `.` or `..`
+    ///   (``APIRequest/checkPathSegments()``); otherwise what the chain throws.
     public func send(_ request: APIRequest) async throws -> APIResponse {
-        try await send(request, from: middlewares[...])
+        try request.checkPathSegments()
+        return try await send(request, from: middlewares[...])
     }
 
     private func send(_ request: APIRequest, from remaining: ArraySlice<any Middleware>) async throws -> APIResponse {

@@ -10,7 +10,8 @@ enum NextPageRequest {
     ///
     /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest`` if `next`
     ///   is not an absolute URL, is on another scheme, host or port than `baseURL` (credentials
-    ///   are never sent elsewhere), or lies outside the base path.
+    ///   are never sent elsewhere), has a `.` or `..` segment (literal or percent-encoded, in
+    ///   any case), or lies outside the base path.
     static func make(next: String, baseURL: URL) throws -> APIRequest {
         guard let nextComponents = URLComponents(string: next), nextComponents.scheme != nil, nextComponents.host != nil else {
             throw refusal("the next page URL '\(next)' is not an absolute URL")
@@ -26,6 +27,9 @@ enum NextPageRequest {
             basePath.removeLast()
         }
         let nextPath = nextComponents.percentEncodedPath
+        guard !hasDotSegment(nextPath) else {
+            throw refusal("the next page URL path \(nextPath) has a '.' or '..' segment, which could lead outside the base path \(basePath)/")
+        }
         guard nextPath.hasPrefix(basePath + "/") else {
             throw refusal("the next page URL path \(nextPath) is not below the base path \(basePath)/")
         }
@@ -38,6 +42,15 @@ enum NextPageRequest {
         request.query = (nextComponents.queryItems ?? []).map { APIRequest.QueryItem(name: $0.name, value: $0.value ?? "") }
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         return request
+    }
+
+    /// Whether a segment of the percent-encoded `path` is `.` or `..`, also spelled with
+    /// `%2E` or `%2e`, which a server would resolve before routing.
+    private static func hasDotSegment(_ path: String) -> Bool {
+        path.split(separator: "/").contains { segment in
+            let dots = segment.replacingOccurrences(of: "%2E", with: ".", options: .caseInsensitive)
+            return dots == "." || dots == ".."
+        }
     }
 
     /// Lower-cased scheme and host with the port made explicit (443 for https, 80 for http).

@@ -14,17 +14,22 @@ actor PageCursor<Page: Decodable & Sendable> {
     private let baseURL: URL
     private let first: @Sendable (Client) async throws -> Page
     private let nextURL: @Sendable (Page) -> String?
+    private let maximumPages: Int
     private var state = State.first
     private var fetchedURLs: Set<String> = []
+    private var pagesFetched = 0
 
+    /// Creates a cursor that fetches at most `maximumPages` pages (at least 1).
     init(
         api: Client,
         baseURL: URL,
+        maximumPages: Int,
         first: @escaping @Sendable (Client) async throws -> Page,
         next: @escaping @Sendable (Page) -> String?
     ) {
         self.api = api
         self.baseURL = baseURL
+        self.maximumPages = max(maximumPages, 1)
         self.first = first
         nextURL = next
     }
@@ -32,7 +37,8 @@ actor PageCursor<Page: Decodable & Sendable> {
     /// The next page, or `nil` after the last.
     ///
     /// - Throws: `CancellationError` if the task is cancelled, the operation's error, or a
-    ///   ``KafkaRESTError`` for a refused next URL, an error status or an undecodable page.
+    ///   ``KafkaRESTError`` for a refused or repeated next URL, a next URL after the last
+    ///   allowed page, an error status or an undecodable page.
     func nextPage() async throws -> Page? {
         try Task.checkCancellation()
         let page: Page
@@ -49,8 +55,17 @@ actor PageCursor<Page: Decodable & Sendable> {
             state = .finished
             page = try await fetch(url)
         }
+        pagesFetched += 1
         if let next = nextURL(page), !next.isEmpty {
-            if fetchedURLs.insert(next).inserted {
+            if pagesFetched >= maximumPages {
+                state = .failed(
+                    KafkaRESTError(
+                        kind: .invalidRequest,
+                        operationID: NextPageRequest.operationID,
+                        message: "the list has more than \(maximumPages) pages; stopping at the page limit (raise maximumPages to read further)"
+                    )
+                )
+            } else if fetchedURLs.insert(next).inserted {
                 state = .next(next)
             } else {
                 state = .failed(

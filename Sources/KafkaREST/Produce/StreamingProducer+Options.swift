@@ -62,10 +62,15 @@ extension StreamingProducer {
         /// No waiting, for tests.
         public static let none = Backoff(initial: .zero, maximum: .zero, multiplier: 1, jitter: false)
 
-        /// The wait before retry number `attempt` (from 1).
+        /// The wait before retry number `attempt` (from 1), between zero and ``maximum`` for any
+        /// attempt number and settings (see ``ExponentialBackoff``).
         func delay(attempt: Int) -> Duration {
-            let factor = Double(max(attempt, 1) - 1)
-            let base = min(initial.secondsValue * Foundation.pow(multiplier, factor), maximum.secondsValue)
+            let base = ExponentialBackoff.ceiling(
+                initial: initial.secondsValue,
+                maximum: maximum.secondsValue,
+                multiplier: multiplier,
+                attempt: attempt
+            )
             return .seconds(jitter ? base * Double.random(in: 0.5...1) : base)
         }
     }

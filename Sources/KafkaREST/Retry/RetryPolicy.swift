@@ -42,10 +42,16 @@ public struct RetryPolicy: Sendable, Hashable {
     public static let none = RetryPolicy(maxAttempts: 1)
 
     /// The upper bound of the wait after failed attempt `attempt` (1-based):
-    /// `min(maxBackoff, initialBackoff × multiplier^(attempt-1))`.
+    /// `min(maxBackoff, initialBackoff × multiplier^(attempt-1))`, with a multiplier below 1
+    /// counted as 1; between zero and ``maxBackoff`` for any attempt number and settings.
     func backoffCeiling(afterAttempt attempt: Int) -> Duration {
-        let factor = Foundation.pow(max(multiplier, 1), Double(max(attempt - 1, 0)))
-        return .roundedToNanoseconds(seconds: min(initialBackoff.seconds * factor, maxBackoff.seconds))
+        let seconds = ExponentialBackoff.ceiling(
+            initial: initialBackoff.seconds,
+            maximum: maxBackoff.seconds,
+            multiplier: multiplier.isNaN ? 1 : max(multiplier, 1),
+            attempt: attempt
+        )
+        return .roundedToNanoseconds(seconds: seconds)
     }
 }
 

@@ -34,7 +34,9 @@ extension AsyncHTTPClientTransport: ProduceStreamConnector {
     ///   - body: The request body; the request ends when it finishes.
     ///   - headers: Headers to send as well, such as `Authorization`; `Content-Type` is always
     ///     `application/json`.
-    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/http`` built from the response
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest`` before
+    ///   anything is sent if a segment of `path` is empty, `.` or `..`; of kind
+    ///   ``KafkaRESTError/Kind/http`` built from the response
     ///   (status, `error_code`, message, `Retry-After`) for a status other than 200;
     ///   ``TransportFailure`` or ``KafkaRESTError`` as classified by ``TransportFailureClassifier``
     ///   when the request fails; `CancellationError` when the task is cancelled. The returned
@@ -46,6 +48,7 @@ extension AsyncHTTPClientTransport: ProduceStreamConnector {
     ) async throws -> AsyncThrowingStream<Data, any Error> {
         let operationID = Self.produceOperationID
         let target = APIRequest(operationID: operationID, method: .post, pathTemplate: path, path: path)
+        try target.checkPathSegments()
         var request = HTTPClientRequest(url: target.url(relativeTo: baseURL).absoluteString)
         request.method = .POST
         for (name, value) in headers {

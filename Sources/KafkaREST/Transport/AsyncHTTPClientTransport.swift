@@ -72,8 +72,10 @@ public struct AsyncHTTPClientTransport: APITransport {
     ///   ``Timeouts/request``; ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/transport``
     ///   when the body exceeds ``maximumResponseBodySize``, or of kind
     ///   ``KafkaRESTError/Kind/invalidRequest`` when the client cannot send at all (it was
-    ///   shut down, or the URL is unusable); `CancellationError` when the task is cancelled.
+    ///   shut down, the URL is unusable, or a path segment is empty, `.` or `..`);
+    ///   `CancellationError` when the task is cancelled.
     public func send(_ request: APIRequest) async throws -> APIResponse {
+        try request.checkPathSegments()
         let deadline = ContinuousClock.now + timeouts.request
         let outgoing = makeRequest(request)
         do {

@@ -63,18 +63,25 @@ public struct AuthorizingProduceStreamConnector: ProduceStreamConnector, CustomS
     /// Opens a stream; with `renewingCredentials`, the token provider is asked with
     /// `forceRefresh: true` first.
     ///
-    /// - Throws: What ``AsyncHTTPClientTransport/openStream(path:body:headers:)`` throws, and
-    ///   errors of the ``BearerTokenProvider`` unchanged.
+    /// - Throws: What ``AsyncHTTPClientTransport/openStream(path:body:headers:)`` throws, with
+    ///   the credentials sent removed from a ``KafkaRESTError``'s message and body snippet
+    ///   (see ``CredentialEchoes``); errors of the ``BearerTokenProvider`` unchanged.
     public func openStream(path: String, body: AsyncStream<Data>, renewingCredentials: Bool) async throws -> AsyncThrowingStream<Data, any Error> {
-        var headers = KafkaRESTSupport.HTTPHeaders()
-        if let credentials {
-            headers.add(name: "Authorization", value: try await credentials.authorizationValue(forceRefresh: renewingCredentials))
+        guard let credentials else {
+            return try await transport.openStream(path: path, body: body, headers: KafkaRESTSupport.HTTPHeaders())
         }
-        return try await transport.openStream(path: path, body: body, headers: headers)
+        let value = try await credentials.authorizationValue(forceRefresh: renewingCredentials)
+        var headers = KafkaRESTSupport.HTTPHeaders()
+        headers.add(name: "Authorization", value: value)
+        do {
+            return try await transport.openStream(path: path, body: body, headers: headers)
+        } catch let error as KafkaRESTError {
+            throw CredentialEchoes(authorizationValue: value, credentials: credentials).scrub(error)
+        }
     }
 
     /// For example `AuthorizingProduceStreamConnector(https://…/kafka/v3, apiKey(key: ABCD…, secret: <redacted>))`.
     public var description: String {
-        "AuthorizingProduceStreamConnector(\(transport.baseURL.absoluteString), \(credentials.map(\.description) ?? "no credentials"))"
+        "AuthorizingProduceStreamConnector(\(EndpointURL.describe(transport.baseURL)), \(credentials.map(\.description) ?? "no credentials"))"
     }
 }

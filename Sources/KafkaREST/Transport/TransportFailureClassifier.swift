@@ -17,6 +17,7 @@ import NIOSSL
 /// | `IOError` `EPIPE`, `HTTPClientError.writeTimeout`, `.bodyLengthMismatch`, `.requestStreamCancelled` | `.sending` |
 /// | `HTTPClientError.readTimeout`, `.remoteConnectionClosed`, `.deadlineExceeded`, `.uncleanShutdown`, `IOError` `ECONNRESET`, anything else | `.awaitingResponse` |
 /// | `HTTPClientError.alreadyShutdown`, `.invalidURL`, `.emptyHost`, `.emptyScheme` | ``KafkaRESTError`` `.invalidRequest` |
+/// | `HTTPClientError.invalidHeaderFieldNames`, `.invalidHeaderFieldValues` | ``KafkaRESTError`` `.invalidRequest`, without the names or values |
 /// | `HTTPClientError.cancelled` in a cancelled task | `CancellationError` |
 ///
 /// `.connecting` is only chosen when the request cannot have reached the server, because
@@ -32,6 +33,13 @@ enum TransportFailureClassifier {
         if let clientError = error as? HTTPClientError {
             if clientError == .cancelled, Task.isCancelled {
                 return CancellationError()
+            }
+            if invalidHeaderErrors.contains(where: { $0.shortDescription == clientError.shortDescription }) {
+                return KafkaRESTError(
+                    kind: .invalidRequest,
+                    operationID: operationID,
+                    message: "a request header name or value has characters HTTP does not allow, such as a line break; the header is not shown"
+                )
             }
             if unusableClientErrors.contains(clientError) {
                 return KafkaRESTError(
@@ -82,6 +90,12 @@ enum TransportFailureClassifier {
     /// Errors raised while the request was being written.
     private static let sendingClientErrors: [HTTPClientError] = [
         .writeTimeout, .bodyLengthMismatch, .requestStreamCancelled,
+    ]
+
+    /// Errors naming header fields that cannot be sent. They hold the offending names or
+    /// values (an `Authorization` value among them), so they are never kept or shown.
+    private static let invalidHeaderErrors: [HTTPClientError] = [
+        .invalidHeaderFieldNames([]), .invalidHeaderFieldValues([]),
     ]
 
     /// Errors that mean the client cannot send anything; retrying cannot help.

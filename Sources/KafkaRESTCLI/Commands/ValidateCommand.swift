@@ -53,7 +53,7 @@ struct ValidateCommand: AsyncParsableCommand {
                     console.print(try Printer.jsonLine(ViolationRecord(line: result.line, violation: violation)))
                 case .table:
                     let place = result.line.map { "\(source):\($0)" } ?? source
-                    console.print("\(place): \(violation.description)")
+                    console.print(TerminalText.escaped("\(place): \(violation.description)"))
                 }
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Writes results to standard output as tables or JSON lines.
+/// Writes results to standard output as tables (cells with control characters shown as
+/// escapes, see ``TerminalText``) or JSON lines.
 struct Printer {
     /// The output format.
     let format: OutputFormat
@@ -13,7 +14,7 @@ struct Printer {
         case .json:
             console.print(try Self.jsonLine(value))
         case .table:
-            for line in TextTable.record(headers: Value.columns, cells: value.cells) {
+            for line in TextTable.record(headers: Value.columns, cells: value.cells.map(TerminalText.escaped)) {
                 console.print(line)
             }
         }
@@ -27,7 +28,7 @@ struct Printer {
                 console.print(try Self.jsonLine(value))
             }
         case .table:
-            for line in TextTable(headers: Value.columns, rows: values.map(\.cells)).lines {
+            for line in TextTable(headers: Value.columns, rows: values.map { $0.cells.map(TerminalText.escaped) }).lines {
                 console.print(line)
             }
         }
@@ -47,11 +48,11 @@ struct Printer {
         }
     }
 
-    /// A confirmation for a person, such as `Deleted topic orders.`; JSON output prints
-    /// nothing, since the exit status says it all.
+    /// A confirmation for a person, such as `Deleted topic orders.`, with control characters
+    /// shown as escapes; JSON output prints nothing, since the exit status says it all.
     func done(_ message: String) {
         if format == .table {
-            console.print(message)
+            console.print(TerminalText.escaped(message))
         }
     }
 

@@ -56,7 +56,7 @@ final class ProduceReporter: Sendable {
             }
         case .table:
             if report.status != "delivered" {
-                printer.console.printError(report.text)
+                printer.console.printError(TerminalText.escaped(report.text))
             }
         }
     }

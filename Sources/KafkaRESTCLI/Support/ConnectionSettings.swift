@@ -155,7 +155,7 @@ struct ConnectionSettings {
             redactor.add(hidden ?? "")
         }
         if let key, let secret {
-            redactor.add(Data("\(key):\(secret)".utf8).base64EncodedString())
+            redactor.addBasicCredentials(key: key, secret: secret)
         }
         switch (key, secret, token) {
         case (nil, nil, nil):

@@ -9,10 +9,11 @@ struct ErrorReport {
     /// What to do about it, if there is advice.
     var hint: String?
 
-    /// The text for standard error: `error: …` and, with a hint, `hint: …`.
+    /// The text for standard error: `error: …` and, with a hint, `hint: …`, each on one line
+    /// with control characters shown as escapes (see ``TerminalText``).
     var text: String {
-        var text = "error: \(message)\n"
-        if let hint { text += "hint: \(hint)\n" }
+        var text = "error: \(TerminalText.escaped(message))\n"
+        if let hint { text += "hint: \(TerminalText.escaped(hint))\n" }
         return text
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KafkaREST
 
 /// Replaces secrets (API secret, bearer token, Basic credentials) in text before it is written.
 ///
@@ -8,22 +9,36 @@ final class Redactor: Sendable {
     /// What a secret is replaced with.
     static let placeholder = "<redacted>"
 
-    private let secrets = LockedValue<[String]>([])
+    /// The fewest characters a secret needs to be replaced in output. A shorter one (such as
+    /// `--api-secret 1`) cannot be scrubbed meaningfully: replacing it would rewrite offsets,
+    /// counts and names in ordinary output. No output path shows a secret by construction.
+    static let minimumLength = 8
 
-    /// Adds a secret; empty strings are ignored.
+    /// The spellings to replace, longest first.
+    private let patterns = LockedValue<[String]>([])
+
+    /// Adds a secret with its escaped spellings (see `SecretSpellings`); empty strings and
+    /// secrets shorter than ``minimumLength`` are ignored.
     func add(_ secret: String) {
-        guard !secret.isEmpty else { return }
-        secrets.withLock { list in
-            if !list.contains(secret) {
-                list.append(secret)
-                list.sort { $0.count > $1.count }
+        guard secret.count >= Self.minimumLength else { return }
+        patterns.withLock { list in
+            for spelling in SecretSpellings.of(secret) where !list.contains(spelling) {
+                list.append(spelling)
             }
+            list.sort { $0.count > $1.count }
         }
     }
 
-    /// `text` with every registered secret replaced by ``placeholder``.
+    /// Adds an API key and secret as a Basic `Authorization` value, base64 of `key:secret`,
+    /// besides the secret itself.
+    func addBasicCredentials(key: String, secret: String) {
+        add(secret)
+        add(Data("\(key):\(secret)".utf8).base64EncodedString())
+    }
+
+    /// `text` with every registered spelling replaced by ``placeholder``.
     func scrub(_ text: String) -> String {
-        let current = secrets.withLock { $0 }
+        let current = patterns.withLock { $0 }
         return current.reduce(text) { $0.replacingOccurrences(of: $1, with: Self.placeholder) }
     }
 

@@ -89,6 +89,16 @@ struct NodeReader {
 
     private static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
+    /// Whether an upper-cased `responses` key is `DEFAULT`, three digits from `100` to `599`,
+    /// or a range such as `2XX`: the only keys that become Swift code (a `case` pattern).
+    static func isStatusKey(_ key: String) -> Bool {
+        if key == "DEFAULT" { return true }
+        let scalars = Array(key.unicodeScalars)
+        guard scalars.count == 3, ("1"..."5").contains(scalars[0]) else { return false }
+        let rest = String(String.UnicodeScalarView(scalars[1...]))
+        return rest == "XX" || rest.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+    }
+
     mutating func pathItem(path: String, node: SpecNode) -> PathItem? {
         guard let pairs = node.pairs else {
             diagnostics.warn("path item should be a mapping; skipped", at: node.location)
@@ -120,6 +130,10 @@ struct NodeReader {
         var responses: [(status: String, response: Ref<Response>)] = []
         if let responsePairs = node["responses"]?.pairs {
             for (status, responseNode) in responsePairs {
+                guard Self.isStatusKey(status.uppercased()) else {
+                    diagnostics.warn("response key '\(DocumentationText.inline(status))' is not a status code (such as 200 or 2XX) or 'default'; skipped", at: responseNode.location)
+                    continue
+                }
                 if let response = reference(responseNode, read: { $0.response($1) }) {
                     responses.append((status.uppercased(), response))
                 }

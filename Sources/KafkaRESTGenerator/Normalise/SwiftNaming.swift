@@ -28,13 +28,14 @@ enum SwiftNaming {
     ]
 
     /// Splits a wire name into words at `_`, `-`, `.`, spaces, other
-    /// punctuation, and lower→upper case changes.
+    /// punctuation, and lower→upper case changes. Only letters and digits whose every scalar
+    /// may continue a Swift identifier make words, so no spec name can become code.
     static func words(_ name: String) -> [String] {
         var words: [String] = []
         var current = ""
         var previous: Character?
         for character in name {
-            if !(character.isLetter || character.isNumber) {
+            if !isWordCharacter(character) {
                 if !current.isEmpty { words.append(current) }
                 current = ""
                 previous = nil
@@ -55,7 +56,7 @@ enum SwiftNaming {
     /// is an upper-camel identifier (`AclData`) is kept as written, so users
     /// find the schema names of the spec.
     static func typeName(_ name: String) -> String {
-        if let first = name.first, first.isUppercase, name.allSatisfy({ $0.isLetter || $0.isNumber }) {
+        if let first = name.first, first.isUppercase, name.allSatisfy(isWordCharacter) {
             return name
         }
         let joined = words(name).map(capitalised).joined()
@@ -75,6 +76,11 @@ enum SwiftNaming {
     /// The identifier as it must be written in a declaration (backticks around keywords).
     static func escaped(_ identifier: String) -> String {
         keywords.contains(identifier) ? "`\(identifier)`" : identifier
+    }
+
+    /// A letter or digit made only of scalars that may continue a Swift identifier.
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        (character.isLetter || character.isNumber) && character.unicodeScalars.allSatisfy(\.properties.isXIDContinue)
     }
 
     private static func capitalised(_ word: String) -> String {

@@ -65,9 +65,9 @@ extension OperationContext {
     init(_ operation: GeneratedOperation) {
         name = SwiftNaming.escaped(operation.name)
         operationID = SwiftLiteral.string(operation.operationID)
-        operationIDText = operation.operationID
+        operationIDText = DocumentationText.inline(operation.operationID)
         httpMethod = operation.method
-        pathText = operation.path
+        pathText = DocumentationText.inline(operation.path)
         summary = DocumentationText.lines(operation.summary ?? operation.operationID)
         documentation = operation.documentation
         hasDocumentation = !operation.documentation.isEmpty

@@ -1,6 +1,9 @@
 /// Swift source spellings of values.
 enum SwiftLiteral {
-    /// A string literal, quotes included, with `\` and `"` escaped and control characters written as escapes.
+    /// A string literal, quotes included, with `\` and `"` escaped and every control
+    /// character (C0, DEL, C1), line or paragraph separator and bidirectional formatting
+    /// character written as a `\u{…}` escape, so the literal stays on one line and reads as
+    /// what it holds.
     static func string(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
@@ -11,7 +14,7 @@ enum SwiftLiteral {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 {
+                if needsEscape(scalar) {
                     result += "\\u{\(String(scalar.value, radix: 16))}"
                 } else {
                     result.unicodeScalars.append(scalar)
@@ -21,8 +24,18 @@ enum SwiftLiteral {
         return result + "\""
     }
 
-    /// The body of a string literal for a path template, with each `{name}`
-    /// replaced by an interpolation that percent-encodes the argument.
+    /// Whether `scalar` is written as an escape: controls, U+2028, U+2029 and the
+    /// bidirectional marks, embeddings, overrides and isolates.
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// The string literal, quotes included, for a path template, with each `{name}` of a
+    /// path parameter in `arguments` replaced by an interpolation that percent-encodes the
+    /// argument; any other text, an unknown `{name}` included, stays literal text.
     static func pathExpression(_ template: String, arguments: [String: String]) -> String {
         var result = "\""
         var parameter: String?
@@ -32,7 +45,11 @@ enum SwiftLiteral {
                 parameter = ""
             case "}":
                 if let name = parameter {
-                    result += "\\(PathSegment.encode(\(arguments[name] ?? name)))"
+                    if let argument = arguments[name] {
+                        result += "\\(PathSegment.encode(\(argument)))"
+                    } else {
+                        result += String(string("{\(name)}").dropFirst().dropLast())
+                    }
                 }
                 parameter = nil
             default:
