@@ -93,6 +93,12 @@ let package = Package(
             dependencies: ["KafkaREST", "KafkaRESTTesting"],
             path: "Benchmarks/ProduceBenchmark"
         ),
+        // Byte-level coders vs Foundation's on the produce path's values (release build).
+        .executableTarget(
+            name: "coder-benchmark",
+            dependencies: ["KafkaREST", "KafkaRESTSupport"],
+            path: "Benchmarks/CoderBenchmark"
+        ),
         // Seeded randomness and the shared input budget of the fuzz suites.
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "KafkaRESTSupportTests", dependencies: ["KafkaRESTSupport"]),

@@ -12,7 +12,7 @@ extension Base64Data: JSONReadable, JSONWritable {
     }
 
     public func writeJSON(to writer: inout JSONWriter) {
-        writer.writeBase64(data)
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in writer.writeBase64(raw.assumingMemoryBound(to: UInt8.self)) }
     }
 }
 
