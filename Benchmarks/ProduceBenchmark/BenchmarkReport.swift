@@ -53,7 +53,7 @@ struct BenchmarkReport {
                 grouped(measurement.result.delivered),
                 String(format: "%.2f", measurement.result.seconds),
                 grouped(Int(measurement.recordsPerSecond.rounded())),
-                baseline.map { String(format: "%.2fx", measurement.recordsPerSecond / $0) } ?? "-",
+                baseline.map { String(format: "%.3fx", measurement.recordsPerSecond / $0) } ?? "-",
                 measurement.cpuMicrosecondsPerRecord.map { String(format: "%.2f", $0) } ?? "-",
                 mebibytes(measurement.usage.peakMebibytes),
             ]
