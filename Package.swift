@@ -87,7 +87,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "kafka-rest", dependencies: ["KafkaRESTCLI"]),
-        // Streaming produce vs one request per record, on loopback (release build).
+        // Produce on loopback: library modes, a raw client, curl and the CLI against a minimal
+        // sink and the test server (release build; Benchmarks/produce.sh).
         .executableTarget(
             name: "produce-benchmark",
             dependencies: ["KafkaREST", "KafkaRESTTesting"],

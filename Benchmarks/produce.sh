@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Streaming produce vs one request per record (and concatenated batches) on loopback. A
-# KafkaRESTTestServer runs in a child process and each mode in a client process of its own, so
-# the report gives each mode's records/s and its client's peak RSS, as a Markdown table.
+# Produce on loopback: the library's modes (one request per record, concatenated batches,
+# streaming over 1 and 2 streams) next to a raw client (the loopback limit), curl -T - and
+# `kafka-rest produce --file`, against a minimal sink (raw POSIX sockets, next to no cost per
+# record) and against KafkaRESTTestServer. Builds produce-benchmark and the kafka-rest CLI in
+# release mode; every server and mode runs in a child process of its own, and the report gives
+# each mode's records/s, its ratio to the raw client against the sink, and its client's CPU
+# µs per record and peak RSS, as one Markdown table per server.
 # Usage: Benchmarks/produce.sh [produce-benchmark arguments] (for example --records 200000
-# --window 500); --help lists them. SCRATCH_PATH picks the build directory (default .build).
+# --servers sink --streams 1,2); --help lists them. SCRATCH_PATH picks the build directory
+# (default .build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product produce-benchmark --scratch-path "${SCRATCH_PATH:-.build}"
-"$(swift build -c release --product produce-benchmark --scratch-path "${SCRATCH_PATH:-.build}" --show-bin-path)/produce-benchmark" "$@"
+scratch="${SCRATCH_PATH:-.build}"
+swift build -c release --product produce-benchmark --scratch-path "$scratch"
+swift build -c release --product kafka-rest --scratch-path "$scratch"
+bin="$(swift build -c release --product produce-benchmark --scratch-path "$scratch" --show-bin-path)"
+"$bin/produce-benchmark" --cli "$bin/kafka-rest" "$@"

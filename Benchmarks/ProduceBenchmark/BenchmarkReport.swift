@@ -1,68 +1,86 @@
 import Foundation
 
-/// The Markdown table `produce-benchmark` prints, with the notes under it.
+/// The Markdown tables `produce-benchmark` prints, one per server, with the notes under them.
 struct BenchmarkReport {
-    /// One client child's figures.
+    /// One client's figures.
     struct Row {
         var mode: ProduceMode
         var label: String
         var measurement: Measurement
     }
 
-    /// The client that produced nothing: the memory any client process starts from.
-    var idle: Row
-    /// The measured modes, one request per record first.
-    var rows: [Row]
-    var server: ServerSummary
+    /// Every mode's figures against one server.
+    struct Table {
+        var server: ServerKind
+        /// The client that produced nothing: the memory and CPU any library client starts from.
+        var idle: Row
+        /// The measured modes, the raw client first.
+        var rows: [Row]
+        var summary: ServerSummary
+    }
+
+    var tables: [Table]
     var machine: MachineFacts
 
     var markdown: String {
-        let header = ["mode", "records", "delivered", "seconds", "records/s", "vs one per request", "client peak RSS MiB", "above idle MiB"]
-        let baseline = rows.first { $0.mode == .onePerRequest }?.measurement.recordsPerSecond ?? 0
-        let idleMebibytes = idle.measurement.peakMebibytes
-        let cells = [[idle.label, "-", "-", "-", "-", "-", mebibytes(idleMebibytes), "-"]] + rows.map { row in
-            let measurement = row.measurement
-            return [
-                row.label,
-                grouped(measurement.records),
-                grouped(measurement.delivered),
-                String(format: "%.2f", measurement.seconds),
-                grouped(Int(measurement.recordsPerSecond.rounded())),
-                baseline > 0 ? String(format: "%.1fx", measurement.recordsPerSecond / baseline) : "-",
-                mebibytes(measurement.peakMebibytes),
-                mebibytes(measurement.peakMebibytes - idleMebibytes),
-            ]
+        let rawSinkRate = tables.first { $0.server == .sink }?.rows.first { $0.mode == .raw }?.measurement.recordsPerSecond
+        var lines = ["machine: \(machine.line)"]
+        for table in tables {
+            lines += ["", "### \(table.server.label)", ""]
+            lines += markdownTable(table, baseline: rawSinkRate)
+            lines.append("")
+            lines += notes(table).map { "- " + $0 }
         }
-        var lines = table(header: header, rows: cells)
-        lines.append("")
-        lines.append(contentsOf: notes(baseline: baseline).map { "- " + $0 })
+        lines += [
+            "",
+            "records/s: records reported delivered over the time the client took (in-process for the raw client and the library "
+                + "modes; from start to exit for curl and the CLI). vs raw client: records/s over the raw client's against the sink "
+                + "in this run. client CPU and peak RSS: user + system time and ru_maxrss of the client process, from wait4.",
+        ]
         return lines.joined(separator: "\n")
     }
 
-    /// The lines under the table: other ratios, what the memory figures mean, the server, the machine.
-    private func notes(baseline: Double) -> [String] {
-        var notes: [String] = []
-        let streaming = rows.first { $0.mode == .streaming }?.measurement.recordsPerSecond ?? 0
-        if let batches = rows.first(where: { $0.mode == .batches })?.measurement.recordsPerSecond, batches > 0 {
-            notes.append(String(format: "streaming / batches: %.1fx records/s", streaming / batches))
+    /// The table of `table`'s rows, the idle client first.
+    private func markdownTable(_ table: Table, baseline: Double?) -> [String] {
+        let header = ["mode", "records", "delivered", "seconds", "records/s", "vs raw client", "client CPU µs/record", "client peak RSS MiB"]
+        let idle = table.idle.measurement
+        let idleCells = [table.idle.label, "-", "-", "-", "-", "-", String(format: "%.0f ms in all", idle.usage.cpuSeconds * 1000), mebibytes(idle.usage.peakMebibytes)]
+        let cells = [idleCells] + table.rows.map { row in
+            let measurement = row.measurement
+            return [
+                row.label,
+                grouped(measurement.result.records),
+                grouped(measurement.result.delivered),
+                String(format: "%.2f", measurement.result.seconds),
+                grouped(Int(measurement.recordsPerSecond.rounded())),
+                baseline.map { String(format: "%.3fx", measurement.recordsPerSecond / $0) } ?? "-",
+                measurement.cpuMicrosecondsPerRecord.map { String(format: "%.2f", $0) } ?? "-",
+                mebibytes(measurement.usage.peakMebibytes),
+            ]
         }
-        notes.append(
-            "client peak RSS: getrusage ru_maxrss of each mode's own client process, measured when it had produced everything; "
-                + "above idle: minus the idle client's peak"
-        )
-        notes.append(
-            "test server: a process of its own, not counted above (peak RSS \(mebibytes(server.peakMebibytes)) MiB, "
-                + "\(grouped(server.recordsStored)) records stored, \(server.streamsOpened) stream(s) opened, "
-                + "at most \(grouped(server.maxInFlight)) records in flight on one stream)"
-        )
-        notes.append("machine: \(machine.line)")
-        return notes
+        return markdownLines(header: header, rows: cells)
+    }
+
+    /// The lines under one server's table: what the server saw and cost.
+    private func notes(_ table: Table) -> [String] {
+        let summary = table.summary
+        let sent = table.rows.reduce(0) { $0 + $1.measurement.result.records }
+        let perRecord = summary.records > 0 ? summary.cpuSeconds * 1e6 / Double(summary.records) : 0
+        var seen = [
+            "\(grouped(summary.records)) records \(table.server == .sink ? "answered" : "stored") (\(grouped(sent)) sent)",
+            summary.connections.map { "\(grouped($0)) connections" },
+            summary.requests.map { "\(grouped($0)) requests" },
+            "\(grouped(summary.streamsOpened)) stream(s)",
+            summary.maxInFlight.map { "at most \(grouped($0)) records in flight on one stream" },
+        ].compactMap { $0 }
+        seen.append(String(format: "server CPU %.2f µs/record, peak RSS %.1f MiB", perRecord, summary.peakMebibytes))
+        return ["\(table.server.label), a process of its own, not counted above: " + seen.joined(separator: ", ")]
     }
 }
 
 /// A Markdown table with the first column left-aligned, the others right-aligned, and every
 /// column padded so the text lines up too.
-private func table(header: [String], rows: [[String]]) -> [String] {
+private func markdownLines(header: [String], rows: [[String]]) -> [String] {
     let widths = header.indices.map { column in
         max(3, ([header] + rows).map { $0[column].count }.max() ?? 0)
     }

@@ -1,28 +1,37 @@
-import Foundation
-
-/// What one client child reports about its mode, as one JSON line: records asked for and
-/// delivered, how long producing took, and the child's own peak RSS.
-struct Measurement: Codable {
+/// What a `produce-benchmark` client child prints about its mode, as one JSON line.
+struct ModeResult: Codable {
+    /// Records the mode was to produce.
     var records: Int
+    /// Records reported delivered.
     var delivered: Int
+    /// How long producing took.
     var seconds: Double
-    /// The client process's peak RSS (`ru_maxrss`) once it had produced everything.
-    var peakMebibytes: Double
+}
+
+/// One client's figures in the report: its ``ModeResult`` (timed by the parent for curl and the
+/// CLI, from start to exit) and its process's `wait4` usage.
+struct Measurement {
+    var result: ModeResult
+    var usage: ResourceUsage
 
     var recordsPerSecond: Double {
-        seconds > 0 ? Double(delivered) / seconds : 0
+        result.seconds > 0 ? Double(result.delivered) / result.seconds : 0
+    }
+
+    /// The client's CPU time per record produced, in microseconds.
+    var cpuMicrosecondsPerRecord: Double? {
+        result.records > 0 ? usage.cpuSeconds * 1e6 / Double(result.records) : nil
     }
 }
 
-/// Times `body`, which returns the number of records delivered, and notes the peak RSS after it.
-func measure(records: Int, _ body: () async throws -> Int) async throws -> Measurement {
+/// Times `body`, which returns the number of records delivered.
+func timed(records: Int, _ body: () async throws -> Int) async throws -> ModeResult {
     let start = ContinuousClock.now
     let delivered = try await body()
-    let duration = start.duration(to: .now)
-    return Measurement(
-        records: records,
-        delivered: delivered,
-        seconds: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18,
-        peakMebibytes: peakResidentMebibytes()
-    )
+    return ModeResult(records: records, delivered: delivered, seconds: seconds(start.duration(to: .now)))
+}
+
+/// `duration` in seconds.
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }

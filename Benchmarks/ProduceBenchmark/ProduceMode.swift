@@ -1,64 +1,76 @@
-import KafkaREST
-
-/// What one client child does: nothing (the idle baseline) or one way of producing.
-enum ProduceMode: String {
-    /// Builds the client and produces nothing: the memory every client process starts with.
-    case idle
-    /// One produce request per record.
-    case onePerRequest = "one-per-request"
-    /// Concatenated batches, one request each.
-    case batches
-    /// One ``StreamingProducer``: chunked requests with a delivery report per record.
-    case streaming
+/// One way of producing that the benchmark measures, each in a client process of its own.
+enum ProduceMode: Hashable {
+    /// The raw client: pre-encoded records over one chunked request, no library.
+    case raw
+    /// Through the library.
+    case library(LibraryMode)
+    /// `curl -T -` uploading the NDJSON file as one chunked request.
+    case curl
+    /// `kafka-rest produce --file` with the NDJSON file.
+    case cli
 
     /// The modes the parent runs, in order (the idle baseline aside).
     static func measured(_ arguments: BenchmarkArguments) -> [ProduceMode] {
-        arguments.batchRecords > 0 ? [.onePerRequest, .batches, .streaming] : [.onePerRequest, .streaming]
+        var modes: [ProduceMode] = [.raw]
+        if arguments.requestRecords > 0 {
+            modes.append(.library(.onePerRequest))
+        }
+        if arguments.batchRecords > 0 {
+            modes.append(.library(.batches))
+        }
+        modes += arguments.streams.map { .library(.streaming(streams: $0)) }
+        if arguments.cliRecords > 0 {
+            modes.append(.curl)
+            if arguments.cliPath != nil {
+                modes.append(.cli)
+            }
+        }
+        return modes
+    }
+
+    /// The mode's name in hidden arguments and error messages.
+    var name: String {
+        switch self {
+        case .raw: "raw"
+        case let .library(mode): mode.name
+        case .curl: "curl"
+        case .cli: "cli"
+        }
+    }
+
+    /// The mode called `name` that a `produce-benchmark` child runs (`raw` or a library mode).
+    init?(childModeName name: String) {
+        if name == "raw" {
+            self = .raw
+        } else if let mode = LibraryMode(name: name) {
+            self = .library(mode)
+        } else {
+            return nil
+        }
     }
 
     /// The mode's name in the report.
     func label(_ arguments: BenchmarkArguments) -> String {
         switch self {
-        case .idle: "idle client (builds the client, produces nothing)"
-        case .onePerRequest: "one request per record, \(arguments.concurrency) in flight"
-        case .batches: "batches of \(arguments.batchSize), \(arguments.concurrency) in flight"
-        case .streaming: "streaming, window \(arguments.window), \(arguments.streams) stream(s)"
+        case .raw: "raw client (no library), window \(arguments.window)"
+        case .library(.idle): "idle client (builds the client, produces nothing)"
+        case .library(.onePerRequest): "one request per record, \(arguments.concurrency) in flight"
+        case .library(.batches): "batches of \(arguments.batchSize), \(arguments.concurrency) in flight"
+        case let .library(.streaming(streams)): "streaming, window \(arguments.window), \(streams) stream(s)"
+        case .curl: "curl -T - (NDJSON file, one chunked request)"
+        case .cli: "kafka-rest produce --file (NDJSON file)"
         }
     }
 
     /// How many records the mode produces.
     func records(_ arguments: BenchmarkArguments) -> Int {
         switch self {
-        case .idle: 0
-        case .onePerRequest: arguments.requestRecords
-        case .batches: arguments.batchRecords
-        case .streaming: arguments.streamingRecords
-        }
-    }
-
-    /// Produces the mode's records over `transport` to `path` and returns how many were delivered.
-    func produce(_ arguments: BenchmarkArguments, transport: AsyncHTTPClientTransport, path: String) async throws -> Int {
-        switch self {
-        case .idle:
-            0
-        case .onePerRequest:
-            try await produceOnePerRequest(count: arguments.requestRecords, transport: transport, path: path, concurrency: arguments.concurrency)
-        case .batches:
-            try await produceBatches(
-                count: arguments.batchRecords,
-                size: arguments.batchSize,
-                transport: transport,
-                path: path,
-                concurrency: arguments.concurrency
-            )
-        case .streaming:
-            try await produceStreaming(
-                count: arguments.streamingRecords,
-                transport: transport,
-                path: path,
-                window: arguments.window,
-                streams: arguments.streams
-            )
+        case .raw: arguments.rawRecords
+        case .library(.idle): 0
+        case .library(.onePerRequest): arguments.requestRecords
+        case .library(.batches): arguments.batchRecords
+        case .library(.streaming): arguments.streamingRecords
+        case .curl, .cli: arguments.cliRecords
         }
     }
 }

@@ -4,12 +4,49 @@ import KafkaRESTTesting
 
 /// The benchmark's small record: a short string value and no key, so the server spreads
 /// records over the partitions.
-func benchmarkRecord(_ index: Int) -> KafkaRecord {
+private func benchmarkRecord(_ index: Int) -> KafkaRecord {
     KafkaRecord(value: .string("value-\(index)"))
 }
 
+/// Builds a client for the server at `address`, runs `mode` and returns how many records were
+/// delivered: every call into the library's produce API is in this file.
+func produceWithLibrary(_ mode: LibraryMode, arguments: BenchmarkArguments, server address: ServerAddress) async throws -> Int {
+    let transport = AsyncHTTPClientTransport(baseURL: address.baseURL, timeouts: Timeouts(connect: .seconds(5), request: .seconds(120)))
+    let path = address.recordsPath
+    let delivered: Int
+    do {
+        switch mode {
+        case .idle:
+            delivered = 0
+        case .onePerRequest:
+            delivered = try await produceOnePerRequest(count: arguments.requestRecords, transport: transport, path: path, concurrency: arguments.concurrency)
+        case .batches:
+            delivered = try await produceBatches(
+                count: arguments.batchRecords,
+                size: arguments.batchSize,
+                transport: transport,
+                path: path,
+                concurrency: arguments.concurrency
+            )
+        case let .streaming(streams):
+            delivered = try await produceStreaming(
+                count: arguments.streamingRecords,
+                transport: transport,
+                path: path,
+                window: arguments.window,
+                streams: streams
+            )
+        }
+    } catch {
+        try? await transport.shutdown()
+        throw error
+    }
+    try await transport.shutdown()
+    return delivered
+}
+
 /// Produces `count` records through one ``StreamingProducer`` and returns how many were delivered.
-func produceStreaming(count: Int, transport: AsyncHTTPClientTransport, path: String, window: Int, streams: Int) async throws -> Int {
+private func produceStreaming(count: Int, transport: AsyncHTTPClientTransport, path: String, window: Int, streams: Int) async throws -> Int {
     let producer = StreamingProducer(
         connector: transport,
         path: path,
@@ -33,7 +70,7 @@ func produceStreaming(count: Int, transport: AsyncHTTPClientTransport, path: Str
 
 /// Produces `count` records with one request each, `concurrency` requests in flight, and
 /// returns how many were delivered.
-func produceOnePerRequest(count: Int, transport: AsyncHTTPClientTransport, path: String, concurrency: Int) async throws -> Int {
+private func produceOnePerRequest(count: Int, transport: AsyncHTTPClientTransport, path: String, concurrency: Int) async throws -> Int {
     try await inParallel(workers: concurrency, items: count) { index in
         try await send(ConcatenatedJSONEncoder.encode(benchmarkRecord(index).produceRequest), transport: transport, path: path)
     }
@@ -41,7 +78,7 @@ func produceOnePerRequest(count: Int, transport: AsyncHTTPClientTransport, path:
 
 /// Produces `count` records in concatenated batches of `size`, `concurrency` requests in
 /// flight, and returns how many were delivered.
-func produceBatches(count: Int, size: Int, transport: AsyncHTTPClientTransport, path: String, concurrency: Int) async throws -> Int {
+private func produceBatches(count: Int, size: Int, transport: AsyncHTTPClientTransport, path: String, concurrency: Int) async throws -> Int {
     let batches = (count + size - 1) / size
     return try await inParallel(workers: concurrency, items: batches) { batch in
         let indices = (batch * size)..<min(count, (batch + 1) * size)

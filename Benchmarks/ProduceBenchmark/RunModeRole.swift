@@ -1,19 +1,16 @@
-import Foundation
-import KafkaREST
-
-/// The hidden `--run-mode` role: builds a client for the server at `address`, runs `mode`, and
-/// prints its ``Measurement`` (with this process's peak RSS) as one JSON line.
+/// The hidden `--run-mode` role: runs `mode` (the raw client or a library mode) against the
+/// server at `address` and prints its ``ModeResult`` as one JSON line. The parent takes the
+/// process's CPU time and peak RSS from `wait4`.
 func runMode(_ mode: ProduceMode, server address: ServerAddress, arguments: BenchmarkArguments) async throws {
-    let transport = AsyncHTTPClientTransport(baseURL: address.baseURL, timeouts: Timeouts(connect: .seconds(5), request: .seconds(120)))
-    let measurement: Measurement
-    do {
-        measurement = try await measure(records: mode.records(arguments)) {
-            try await mode.produce(arguments, transport: transport, path: address.recordsPath)
+    let result = try await timed(records: mode.records(arguments)) {
+        switch mode {
+        case .raw:
+            try runRawClient(records: arguments.rawRecords, window: arguments.window, server: address)
+        case let .library(libraryMode):
+            try await produceWithLibrary(libraryMode, arguments: arguments, server: address)
+        case .curl, .cli:
+            throw ChildFailure.notStarted(child: mode.name, reason: "it runs as a program of its own, not as a produce-benchmark child")
         }
-    } catch {
-        try? await transport.shutdown()
-        throw error
     }
-    try await transport.shutdown()
-    try writeJSONLine(measurement)
+    try writeJSONLine(result)
 }

@@ -7,15 +7,18 @@ import KafkaRESTTesting
 func serve(_ arguments: BenchmarkArguments) async throws {
     let server = try await KafkaRESTTestServer.start()
     server.createTopic(benchmarkTopic, partitionsCount: arguments.partitions)
-    try writeJSONLine(ServerAddress(baseURL: server.baseURL, recordsPath: "/clusters/\(server.clusterID)/topics/\(benchmarkTopic)/records"))
+    try writeJSONLine(ServerAddress(baseURL: server.baseURL, clusterID: server.clusterID, topic: benchmarkTopic))
     await standardInputClosed()
     let statistics = server.streamStatistics
     let stored = (0..<arguments.partitions).reduce(0) { $0 + server.records(topic: benchmarkTopic, partition: $1).count }
     try await server.stop()
     try writeJSONLine(ServerSummary(
+        connections: nil,
+        requests: nil,
         streamsOpened: statistics.streamsOpened,
+        records: stored,
         maxInFlight: statistics.maxInFlight,
-        recordsStored: stored,
+        cpuSeconds: ownCPUSeconds(),
         peakMebibytes: peakResidentMebibytes()
     ))
 }

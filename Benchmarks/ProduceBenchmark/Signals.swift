@@ -1,6 +1,7 @@
 import Foundation
 
-/// The signals that stop a run: the parent kills its children on them, and children die of them.
+/// The signals that stop a run: the parent kills its children on them, and children (started
+/// with these signals at their default actions) die of them.
 let stoppingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
 /// Makes the stopping signals kill every running child before the parent exits with 128 + the
@@ -15,13 +16,5 @@ func killChildrenOnSignal(_ children: RunningChildren) -> [any DispatchSourceSig
         }
         source.resume()
         return source
-    }
-}
-
-/// Gives the stopping signals their default actions back: a child inherits the parent's ignored
-/// signals, and must die when it is told to.
-func restoreStoppingSignals() {
-    for number in stoppingSignals {
-        signal(number, SIG_DFL)
     }
 }

@@ -1,7 +1,8 @@
-// Streaming produce vs one request per record (and concatenated batches) on loopback. The
-// parent starts a KafkaRESTTestServer in a child process and each mode in a client child of its
-// own, so each mode's peak RSS is its client's alone; built in release mode and run by
-// Benchmarks/produce.sh. `--help` lists the arguments.
+// Produce on loopback: the library's modes (one request per record, concatenated batches,
+// streaming) next to a raw client, curl and the kafka-rest CLI, against a minimal sink and
+// against KafkaRESTTestServer. The parent starts each server in a child process and each mode
+// in a client child of its own, so each mode's CPU time and peak RSS are its client's alone;
+// built in release mode and run by Benchmarks/produce.sh. `--help` lists the arguments.
 import Foundation
 
 guard let arguments = BenchmarkArguments.parse(Array(CommandLine.arguments.dropFirst())) else {
@@ -14,6 +15,10 @@ case .orchestrate:
 case .serve:
     runChildRole { [arguments] in
         try await serve(arguments)
+    }
+case .sink:
+    runChildRole {
+        try runSink()
     }
 case let .run(mode, address):
     runChildRole { [arguments] in
