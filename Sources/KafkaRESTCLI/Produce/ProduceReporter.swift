@@ -51,9 +51,7 @@ final class ProduceReporter: Sendable {
     private func report(_ report: RecordReport) {
         switch printer.format {
         case .json:
-            if let line = try? Printer.jsonLine(report) {
-                printer.console.print(line)
-            }
+            printer.console.print(report.jsonLine)
         case .table:
             if report.status != "delivered" {
                 printer.console.printError(TerminalText.escaped(report.text))

@@ -35,7 +35,7 @@ struct RecordLine: Sendable {
     private static func record(from text: Data, valuesOnly: Bool, key: String?) throws -> KafkaRecord {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: text)
+            value = try JSONValue(jsonBytes: text)
         } catch {
             throw LineError(message: "not JSON (\(Self.describe(error)))")
         }
@@ -46,7 +46,7 @@ struct RecordLine: Sendable {
         }
         let request: ProduceRequest
         do {
-            request = try JSONDecoder().decode(ProduceRequest.self, from: text)
+            request = try ProduceRequest(jsonBytes: text)
         } catch {
             throw LineError(message: "not a valid ProduceRequest (\(Self.describe(error))); check it with `kafka-rest validate ProduceRequest`")
         }
@@ -88,6 +88,7 @@ struct RecordLine: Sendable {
     }
 
     private static func describe(_ error: any Error) -> String {
+        if let reading = error as? JSONDecodingError { return "\(reading)" }
         guard let decoding = error as? DecodingError else { return "\(error)" }
         switch decoding {
         case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context):

@@ -46,6 +46,21 @@ struct RecordReport: Encodable, Sendable {
         self.message = "invalid input: \(message)"
     }
 
+    /// The JSON line: members in sorted order, as ``Printer/jsonLine(_:)`` writes them, with
+    /// the byte-level writer.
+    var jsonLine: String {
+        var writer = JSONWriter(reservingCapacity: 96)
+        writer.beginObject()
+        if let errorCode { writer.field("\"error_code\":", errorCode) }
+        writer.field("\"line\":", line)
+        if let message { writer.field("\"message\":", message) }
+        if let offset { writer.field("\"offset\":", offset) }
+        if let partition { writer.field("\"partition\":", partition) }
+        writer.field("\"status\":", status)
+        writer.endObject()
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
     /// One line for a person, such as `line 3: failed (error_code 40403): Topic not found.`.
     var text: String {
         let code = errorCode.map { " (error_code \($0))" } ?? ""
