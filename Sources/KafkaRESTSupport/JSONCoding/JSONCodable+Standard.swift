@@ -24,7 +24,10 @@ extension Bool: JSONReadable, JSONWritable {
     }
 }
 
-extension Int: JSONReadable, JSONWritable {
+/// An integer type whose byte-level coders read a whole number that fits it and write decimal.
+public protocol JSONInteger: FixedWidthInteger, JSONReadable, JSONWritable {}
+
+extension JSONInteger {
     @inlinable
     public init(json reader: inout JSONReader) throws {
         self = try reader.readInteger()
@@ -36,29 +39,11 @@ extension Int: JSONReadable, JSONWritable {
     }
 }
 
-extension Int32: JSONReadable, JSONWritable {
-    @inlinable
-    public init(json reader: inout JSONReader) throws {
-        self = try reader.readInteger()
-    }
+extension Int: JSONInteger {}
 
-    @inlinable
-    public func writeJSON(to writer: inout JSONWriter) {
-        writer.writeInteger(self)
-    }
-}
+extension Int32: JSONInteger {}
 
-extension Int64: JSONReadable, JSONWritable {
-    @inlinable
-    public init(json reader: inout JSONReader) throws {
-        self = try reader.readInteger()
-    }
-
-    @inlinable
-    public func writeJSON(to writer: inout JSONWriter) {
-        writer.writeInteger(self)
-    }
-}
+extension Int64: JSONInteger {}
 
 extension Double: JSONReadable, JSONWritable {
     @inlinable
