@@ -97,3 +97,29 @@ struct ConfigurationTests {
         #expect(!run.allOutput.contains("hunter2-pass"))
     }
 }
+
+@Suite("kafka-rest secrets on the command line")
+struct CommandLineSecretTests {
+    @Test("--token warns that the command line is readable, without showing the token")
+    func tokenOnTheCommandLineWarns() async throws {
+        try await withServer { _, env in
+            let token = "command-line-token-123"
+            let run = await runCLI(["topics", "list", "--token", token, "--allow-insecure-credentials"], environment: env)
+            #expect(run.stderr.contains("warning: --token on the command line can be read by other users"))
+            #expect(!run.allOutput.contains(token))
+        }
+    }
+
+    @Test("--token-file reads the first line without its newline and warns about nothing")
+    func tokenFile() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kafka-rest-token-\(UUID().uuidString)")
+        try Data("file-token-value-456\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        try await withServer { _, env in
+            let run = await runCLI(["topics", "list", "--token-file", file.path, "--allow-insecure-credentials"], environment: env)
+            #expect(run.status == 3, "the token is sent (and refused by the test server), not rejected as malformed: \(run.stderr)")
+            #expect(!run.stderr.contains("warning:"))
+            #expect(!run.allOutput.contains("file-token-value-456"))
+        }
+    }
+}

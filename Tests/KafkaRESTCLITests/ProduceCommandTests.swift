@@ -57,6 +57,19 @@ struct ProduceCommandTests {
         }
     }
 
+    @Test("a record over --max-record-bytes is refused and never sent", arguments: [[], ["--batch"]])
+    func oversizeRecords(mode: [String]) async throws {
+        try await withServer { server, env in
+            server.createTopic("orders", partitionsCount: 1)
+            let big = String(repeating: "x", count: 2_000)
+            let input = "{\"n\": 1}\n\"\(big)\"\n{\"n\": 3}\n"
+            let run = await runCLI(["produce", "orders", "--output", "table", "--max-record-bytes", "1000"] + mode, environment: env, stdin: Data(input.utf8))
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("line 2: failed: invalid input: the record's JSON is 2035 bytes, over the limit of 1000 bytes"), "\(run.stderr)")
+            #expect(server.records(topic: "orders").count == 2)
+        }
+    }
+
     @Test("records as arguments and from --file, in batches")
     func argumentsAndFile() async throws {
         try await withServer { server, env in

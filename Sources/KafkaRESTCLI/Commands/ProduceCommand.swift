@@ -38,16 +38,19 @@ struct ProduceCommand: AsyncParsableCommand {
     var batch = false
     @Option(help: ArgumentHelp("Most records per request with --batch (default 500).", valueName: "count"))
     var batchSize = 500
+    @Option(help: ArgumentHelp("Refuse records whose JSON is longer than this (default 8 MiB, Confluent Cloud's limit).", valueName: "bytes"))
+    var maxRecordBytes = RecordLine.defaultMaxRecordBytes
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1") }
+        guard maxRecordBytes > 0 else { throw ValidationError("--max-record-bytes must be at least 1") }
         guard records.isEmpty || file == nil else { throw ValidationError("give records as arguments or --file, not both") }
     }
 
     func run() async throws {
         let context = CLIContext.current
-        let reader = RecordReader(input: try inputSource(context: context), valuesOnly: valuesOnly, key: key)
+        let reader = RecordReader(input: try inputSource(context: context), valuesOnly: valuesOnly, key: key, maxRecordBytes: maxRecordBytes)
         try await Session.run(options) { session, cluster in
             let reporter = ProduceReporter(printer: session.printer)
             do {

@@ -18,6 +18,10 @@ struct RecordLine: Sendable {
         var message: String
     }
 
+    /// The largest record sent by default: Confluent Cloud's 8 MiB message limit, measured on
+    /// the record's JSON as it is written to the request.
+    static let defaultMaxRecordBytes = 8 * 1_048_576
+
     /// The keys of a ProduceRequest object.
     static let requestKeys: Set<String> = ["key", "value", "headers", "partition_id", "timestamp"]
 
@@ -26,9 +30,17 @@ struct RecordLine: Sendable {
     /// - Parameters:
     ///   - valuesOnly: Treat every line as a plain value, even one shaped like a ProduceRequest.
     ///   - key: The key of records whose line gives none.
-    init(line: Int, text: Data, valuesOnly: Bool, key: String?) {
+    ///   - maxRecordBytes: Records whose JSON is longer are refused, never sent.
+    init(line: Int, text: Data, valuesOnly: Bool, key: String?, maxRecordBytes: Int = defaultMaxRecordBytes) {
         self.line = line
         parsed = Result { try Self.record(from: text, valuesOnly: valuesOnly, key: key) }
+            .flatMap { record in
+                let size = record.produceRequest.jsonBytes().count
+                guard size <= maxRecordBytes else {
+                    return .failure(LineError(message: "the record's JSON is \(size) bytes, over the limit of \(maxRecordBytes) bytes (--max-record-bytes); not sent"))
+                }
+                return .success(record)
+            }
             .mapError { ($0 as? LineError) ?? LineError(message: "\($0)") }
     }
 

@@ -6,11 +6,13 @@ struct RecordReader {
     private let input: InputSource
     private let valuesOnly: Bool
     private let key: String?
+    private let maxRecordBytes: Int
     private var splitter = NDJSONLines()
     private var ended = false
 
     /// Creates a reader of `input`; see ``RecordLine`` for `valuesOnly` and `key`.
-    init(input: InputSource, valuesOnly: Bool, key: String?) {
+    init(input: InputSource, valuesOnly: Bool, key: String?, maxRecordBytes: Int = RecordLine.defaultMaxRecordBytes) {
+        self.maxRecordBytes = maxRecordBytes
         self.input = input
         self.valuesOnly = valuesOnly
         self.key = key
@@ -27,6 +29,6 @@ struct RecordReader {
         } else {
             lines = splitter.feed(chunk)
         }
-        return lines.map { RecordLine(line: $0.line, text: $0.text, valuesOnly: valuesOnly, key: key) }
+        return lines.map { RecordLine(line: $0.line, text: $0.text, valuesOnly: valuesOnly, key: key, maxRecordBytes: maxRecordBytes) }
     }
 }

@@ -23,6 +23,9 @@ struct ConnectionSettings {
     init(options: GlobalOptions, context: CLIContext) throws {
         let environment = context.environment
         let credentials = try Self.credentials(options: options, environment: environment, redactor: context.redactor)
+        if let warning = Self.commandLineSecretWarning(options) {
+            context.console.printError(warning)
+        }
         guard let endpoint = Self.value(options.endpoint, environment["KAFKA_REST_ENDPOINT"]) else {
             throw CLIError.usage(
                 "no REST endpoint configured",
@@ -131,8 +134,9 @@ struct ConnectionSettings {
         environment: [String: String],
         redactor: Redactor
     ) throws -> Credentials? {
-        let fileSecret = try options.apiSecretFile.map(readSecret(path:))
-        let fromOptions = [options.apiKey, options.apiSecret, fileSecret, options.token].contains { $0 != nil }
+        let fileSecret = try options.apiSecretFile.map { try readSecret(path: $0, what: "API secret") }
+        let fileToken = try options.tokenFile.map { try readSecret(path: $0, what: "token") }
+        let fromOptions = [options.apiKey, options.apiSecret, fileSecret, options.token, fileToken].contains { $0 != nil }
         let key: String?
         let secret: String?
         let token: String?
@@ -141,17 +145,20 @@ struct ConnectionSettings {
             if options.apiSecret != nil, fileSecret != nil {
                 throw CLIError.usage("both --api-secret and --api-secret-file given; use one")
             }
+            if options.token != nil, fileToken != nil {
+                throw CLIError.usage("both --token and --token-file given; use one")
+            }
             key = value(options.apiKey)
             secret = value(options.apiSecret, fileSecret)
-            token = value(options.token)
-            names = ("--api-key", "--api-secret-file (or --api-secret)", "--token")
+            token = value(options.token, fileToken)
+            names = ("--api-key", "--api-secret-file (or --api-secret)", "--token-file (or --token)")
         } else {
             key = value(environment["KAFKA_REST_API_KEY"])
             secret = value(environment["KAFKA_REST_API_SECRET"])
             token = value(environment["KAFKA_REST_TOKEN"])
             names = ("KAFKA_REST_API_KEY", "KAFKA_REST_API_SECRET", "KAFKA_REST_TOKEN")
         }
-        for hidden in [secret, token, options.apiSecret, environment["KAFKA_REST_API_SECRET"], environment["KAFKA_REST_TOKEN"]] {
+        for hidden in [secret, token, options.apiSecret, options.token, environment["KAFKA_REST_API_SECRET"], environment["KAFKA_REST_TOKEN"]] {
             redactor.add(hidden ?? "")
         }
         if let key, let secret {
@@ -173,10 +180,18 @@ struct ConnectionSettings {
         }
     }
 
+    /// The warning for a secret given on the command line, where other users of the machine
+    /// can read it (`/proc/PID/cmdline`, `ps`), or `nil`.
+    static func commandLineSecretWarning(_ options: GlobalOptions) -> String? {
+        let given = [options.apiSecret.map { _ in "--api-secret" }, options.token.map { _ in "--token" }].compactMap { $0 }
+        guard !given.isEmpty else { return nil }
+        return "warning: \(given.joined(separator: " and ")) on the command line can be read by other users of this machine (ps, /proc); prefer --api-secret-file / --token-file or KAFKA_REST_API_SECRET / KAFKA_REST_TOKEN"
+    }
+
     /// The first line of the file at `path`.
-    private static func readSecret(path: String) throws -> String {
+    private static func readSecret(path: String, what: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError.usage("cannot read the API secret file \(path)")
+            throw CLIError.usage("cannot read the \(what) file \(path)")
         }
         let text = String(decoding: data, as: UTF8.self)
         return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""

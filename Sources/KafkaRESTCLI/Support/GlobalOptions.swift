@@ -29,8 +29,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("File whose first line is the API secret.", valueName: "path"))
     var apiSecretFile: String?
 
-    @Option(help: ArgumentHelp("OAuth bearer token instead of an API key (env KAFKA_REST_TOKEN).", valueName: "token"))
+    @Option(help: ArgumentHelp("OAuth bearer token instead of an API key; prefer KAFKA_REST_TOKEN or --token-file.", valueName: "token"))
     var token: String?
+
+    @Option(help: ArgumentHelp("File whose first line is the OAuth bearer token.", valueName: "path"))
+    var tokenFile: String?
 
     @Flag(help: "Allow sending credentials over plain http:// (env KAFKA_REST_ALLOW_INSECURE_CREDENTIALS=1).")
     var allowInsecureCredentials = false
