@@ -47,7 +47,7 @@ extension AlterConfigBatchRequestData: JSONReadable, JSONWritable {
     /// first of repeated members counts.
     public init(json reader: inout JSONReader) throws {
         var _data: [AlterConfigBatchRequestDataDataItem]? = nil
-        var _validateOnly: Bool? = nil
+        var _validateOnly: Bool?? = nil
         try reader.beginObject()
         while try reader.nextField() {
             if reader.fieldIs("data"), _data == nil {
@@ -60,7 +60,7 @@ extension AlterConfigBatchRequestData: JSONReadable, JSONWritable {
         }
         self.init(
             data: try reader.required(_data, "data"),
-            validateOnly: _validateOnly
+            validateOnly: _validateOnly ?? nil
         )
     }
 }

@@ -98,7 +98,7 @@ extension AlterMirrorStatusResponseData: JSONReadable, JSONWritable {
         var _errorCode: Int?? = nil
         var _mirrorLags: MirrorLags? = nil
         var _messagesTruncated: Nullable<Int64>? = nil
-        var _partitionLevelTruncationData: PartitionLevelTruncationDataList? = nil
+        var _partitionLevelTruncationData: PartitionLevelTruncationDataList?? = nil
         try reader.beginObject()
         while try reader.nextField() {
             if reader.fieldIs("kind"), _kind == nil {
@@ -129,7 +129,7 @@ extension AlterMirrorStatusResponseData: JSONReadable, JSONWritable {
             errorCode: try reader.required(_errorCode, "error_code"),
             mirrorLags: try reader.required(_mirrorLags, "mirror_lags"),
             messagesTruncated: _messagesTruncated,
-            partitionLevelTruncationData: _partitionLevelTruncationData
+            partitionLevelTruncationData: _partitionLevelTruncationData ?? nil
         )
     }
 }

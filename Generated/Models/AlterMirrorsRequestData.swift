@@ -49,8 +49,8 @@ extension AlterMirrorsRequestData: JSONReadable, JSONWritable {
     /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
     /// first of repeated members counts.
     public init(json reader: inout JSONReader) throws {
-        var _mirrorTopicNames: [String]? = nil
-        var _mirrorTopicNamePattern: String? = nil
+        var _mirrorTopicNames: [String]?? = nil
+        var _mirrorTopicNamePattern: String?? = nil
         try reader.beginObject()
         while try reader.nextField() {
             if reader.fieldIs("mirror_topic_names"), _mirrorTopicNames == nil {
@@ -62,8 +62,8 @@ extension AlterMirrorsRequestData: JSONReadable, JSONWritable {
             }
         }
         self.init(
-            mirrorTopicNames: _mirrorTopicNames,
-            mirrorTopicNamePattern: _mirrorTopicNamePattern
+            mirrorTopicNames: _mirrorTopicNames ?? nil,
+            mirrorTopicNamePattern: _mirrorTopicNamePattern ?? nil
         )
     }
 }

@@ -106,7 +106,7 @@ extension ClusterData: JSONReadable, JSONWritable {
         var _kind: String? = nil
         var _metadata: ResourceMetadata? = nil
         var _clusterID: String? = nil
-        var _controller: Relationship? = nil
+        var _controller: Relationship?? = nil
         var _acls: Relationship? = nil
         var _brokers: Relationship? = nil
         var _brokerConfigs: Relationship? = nil
@@ -143,7 +143,7 @@ extension ClusterData: JSONReadable, JSONWritable {
             kind: try reader.required(_kind, "kind"),
             metadata: try reader.required(_metadata, "metadata"),
             clusterID: try reader.required(_clusterID, "cluster_id"),
-            controller: _controller,
+            controller: _controller ?? nil,
             acls: try reader.required(_acls, "acls"),
             brokers: try reader.required(_brokers, "brokers"),
             brokerConfigs: try reader.required(_brokerConfigs, "broker_configs"),

@@ -128,8 +128,8 @@ extension ConsumerGroupData: JSONReadable, JSONWritable {
         var _state: ConsumerGroupState? = nil
         var _coordinator: Relationship? = nil
         var _lagSummary: Relationship? = nil
-        var _type: ConsumerGroupType? = nil
-        var _isMixedConsumerGroup: Bool? = nil
+        var _type: ConsumerGroupType?? = nil
+        var _isMixedConsumerGroup: Bool?? = nil
         var _consumers: Relationship? = nil
         try reader.beginObject()
         while try reader.nextField() {
@@ -171,8 +171,8 @@ extension ConsumerGroupData: JSONReadable, JSONWritable {
             state: try reader.required(_state, "state"),
             coordinator: try reader.required(_coordinator, "coordinator"),
             lagSummary: try reader.required(_lagSummary, "lag_summary"),
-            type: _type,
-            isMixedConsumerGroup: _isMixedConsumerGroup,
+            type: _type ?? nil,
+            isMixedConsumerGroup: _isMixedConsumerGroup ?? nil,
             consumers: try reader.required(_consumers, "consumers")
         )
     }

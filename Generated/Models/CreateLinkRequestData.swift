@@ -76,11 +76,11 @@ extension CreateLinkRequestData: JSONReadable, JSONWritable {
     /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
     /// first of repeated members counts.
     public init(json reader: inout JSONReader) throws {
-        var _sourceClusterID: String? = nil
-        var _destinationClusterID: String? = nil
-        var _remoteClusterID: String? = nil
-        var _clusterLinkID: String? = nil
-        var _configs: [ConfigData]? = nil
+        var _sourceClusterID: String?? = nil
+        var _destinationClusterID: String?? = nil
+        var _remoteClusterID: String?? = nil
+        var _clusterLinkID: String?? = nil
+        var _configs: [ConfigData]?? = nil
         try reader.beginObject()
         while try reader.nextField() {
             if reader.fieldIs("source_cluster_id"), _sourceClusterID == nil {
@@ -98,11 +98,11 @@ extension CreateLinkRequestData: JSONReadable, JSONWritable {
             }
         }
         self.init(
-            sourceClusterID: _sourceClusterID,
-            destinationClusterID: _destinationClusterID,
-            remoteClusterID: _remoteClusterID,
-            clusterLinkID: _clusterLinkID,
-            configs: _configs
+            sourceClusterID: _sourceClusterID ?? nil,
+            destinationClusterID: _destinationClusterID ?? nil,
+            remoteClusterID: _remoteClusterID ?? nil,
+            clusterLinkID: _clusterLinkID ?? nil,
+            configs: _configs ?? nil
         )
     }
 }

@@ -66,9 +66,9 @@ extension CreateMirrorTopicRequestData: JSONReadable, JSONWritable {
     /// first of repeated members counts.
     public init(json reader: inout JSONReader) throws {
         var _sourceTopicName: String? = nil
-        var _mirrorTopicName: String? = nil
-        var _replicationFactor: Int? = nil
-        var _configs: [ConfigData]? = nil
+        var _mirrorTopicName: String?? = nil
+        var _replicationFactor: Int?? = nil
+        var _configs: [ConfigData]?? = nil
         try reader.beginObject()
         while try reader.nextField() {
             if reader.fieldIs("source_topic_name"), _sourceTopicName == nil {
@@ -85,9 +85,9 @@ extension CreateMirrorTopicRequestData: JSONReadable, JSONWritable {
         }
         self.init(
             sourceTopicName: try reader.required(_sourceTopicName, "source_topic_name"),
-            mirrorTopicName: _mirrorTopicName,
-            replicationFactor: _replicationFactor,
-            configs: _configs
+            mirrorTopicName: _mirrorTopicName ?? nil,
+            replicationFactor: _replicationFactor ?? nil,
+            configs: _configs ?? nil
         )
     }
 }

@@ -84,11 +84,11 @@ extension CreateTopicRequestData: JSONReadable, JSONWritable {
     /// first of repeated members counts.
     public init(json reader: inout JSONReader) throws {
         var _topicName: String? = nil
-        var _partitionsCount: Int? = nil
-        var _replicationFactor: Int? = nil
-        var _configs: [CreateTopicRequestDataConfigsItem]? = nil
-        var _validateOnly: Bool? = nil
-        var _replicasAssignments: [String: [Int]]? = nil
+        var _partitionsCount: Int?? = nil
+        var _replicationFactor: Int?? = nil
+        var _configs: [CreateTopicRequestDataConfigsItem]?? = nil
+        var _validateOnly: Bool?? = nil
+        var _replicasAssignments: [String: [Int]]?? = nil
         try reader.beginObject()
         while try reader.nextField() {
             if reader.fieldIs("topic_name"), _topicName == nil {
@@ -109,11 +109,11 @@ extension CreateTopicRequestData: JSONReadable, JSONWritable {
         }
         self.init(
             topicName: try reader.required(_topicName, "topic_name"),
-            partitionsCount: _partitionsCount,
-            replicationFactor: _replicationFactor,
-            configs: _configs,
-            validateOnly: _validateOnly,
-            replicasAssignments: _replicasAssignments
+            partitionsCount: _partitionsCount ?? nil,
+            replicationFactor: _replicationFactor ?? nil,
+            configs: _configs ?? nil,
+            validateOnly: _validateOnly ?? nil,
+            replicasAssignments: _replicasAssignments ?? nil
         )
     }
 }

@@ -145,15 +145,15 @@ extension ListLinkConfigsResponseData: JSONReadable, JSONWritable {
         var _clusterID: String? = nil
         var _name: String? = nil
         var _value: String? = nil
-        var _default: Bool? = nil
-        var _readOnly: Bool? = nil
-        var _sensitive: Bool? = nil
+        var _default: Bool?? = nil
+        var _readOnly: Bool?? = nil
+        var _sensitive: Bool?? = nil
         var _source: ListLinkConfigsResponseDataSource? = nil
         var _synonyms: [String]? = nil
         var _linkName: String? = nil
-        var _isDefault: Bool? = nil
-        var _isReadOnly: Bool? = nil
-        var _isSensitive: Bool? = nil
+        var _isDefault: Bool?? = nil
+        var _isReadOnly: Bool?? = nil
+        var _isSensitive: Bool?? = nil
         try reader.beginObject()
         while try reader.nextField() {
             if reader.fieldIs("kind"), _kind == nil {
@@ -194,15 +194,15 @@ extension ListLinkConfigsResponseData: JSONReadable, JSONWritable {
             clusterID: try reader.required(_clusterID, "cluster_id"),
             name: try reader.required(_name, "name"),
             value: try reader.required(_value, "value"),
-            default: _default,
-            readOnly: _readOnly,
-            sensitive: _sensitive,
+            default: _default ?? nil,
+            readOnly: _readOnly ?? nil,
+            sensitive: _sensitive ?? nil,
             source: try reader.required(_source, "source"),
             synonyms: try reader.required(_synonyms, "synonyms"),
             linkName: try reader.required(_linkName, "link_name"),
-            isDefault: _isDefault,
-            isReadOnly: _isReadOnly,
-            isSensitive: _isSensitive
+            isDefault: _isDefault ?? nil,
+            isReadOnly: _isReadOnly ?? nil,
+            isSensitive: _isSensitive ?? nil
         )
     }
 }

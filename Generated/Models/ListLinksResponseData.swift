@@ -153,7 +153,7 @@ extension ListLinksResponseData: JSONReadable, JSONWritable {
         var _destinationClusterID: Nullable<String>? = nil
         var _remoteClusterID: Nullable<String>? = nil
         var _linkName: String? = nil
-        var _linkID: String? = nil
+        var _linkID: String?? = nil
         var _clusterLinkID: String? = nil
         var _topicNames: [String]? = nil
         var _linkError: Nullable<LinkError>? = nil
@@ -202,7 +202,7 @@ extension ListLinksResponseData: JSONReadable, JSONWritable {
             destinationClusterID: _destinationClusterID,
             remoteClusterID: _remoteClusterID,
             linkName: try reader.required(_linkName, "link_name"),
-            linkID: _linkID,
+            linkID: _linkID ?? nil,
             clusterLinkID: try reader.required(_clusterLinkID, "cluster_link_id"),
             topicNames: try reader.required(_topicNames, "topic_names"),
             linkError: _linkError,

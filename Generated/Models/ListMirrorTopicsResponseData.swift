@@ -121,8 +121,8 @@ extension ListMirrorTopicsResponseData: JSONReadable, JSONWritable {
         var _mirrorLags: MirrorLags? = nil
         var _mirrorStatus: MirrorTopicStatus? = nil
         var _stateTimeMs: Int64? = nil
-        var _mirrorStateTransitionErrors: [LinkTaskError]? = nil
-        var _mirrorTopicError: MirrorTopicError? = nil
+        var _mirrorStateTransitionErrors: [LinkTaskError]?? = nil
+        var _mirrorTopicError: MirrorTopicError?? = nil
         try reader.beginObject()
         while try reader.nextField() {
             if reader.fieldIs("kind"), _kind == nil {
@@ -161,8 +161,8 @@ extension ListMirrorTopicsResponseData: JSONReadable, JSONWritable {
             mirrorLags: try reader.required(_mirrorLags, "mirror_lags"),
             mirrorStatus: try reader.required(_mirrorStatus, "mirror_status"),
             stateTimeMs: try reader.required(_stateTimeMs, "state_time_ms"),
-            mirrorStateTransitionErrors: _mirrorStateTransitionErrors,
-            mirrorTopicError: _mirrorTopicError
+            mirrorStateTransitionErrors: _mirrorStateTransitionErrors ?? nil,
+            mirrorTopicError: _mirrorTopicError ?? nil
         )
     }
 }

@@ -94,7 +94,7 @@ extension PartitionData: JSONReadable, JSONWritable {
         var _clusterID: String? = nil
         var _topicName: String? = nil
         var _partitionID: Int? = nil
-        var _leader: Relationship? = nil
+        var _leader: Relationship?? = nil
         var _replicas: Relationship? = nil
         var _reassignment: Relationship? = nil
         try reader.beginObject()
@@ -125,7 +125,7 @@ extension PartitionData: JSONReadable, JSONWritable {
             clusterID: try reader.required(_clusterID, "cluster_id"),
             topicName: try reader.required(_topicName, "topic_name"),
             partitionID: try reader.required(_partitionID, "partition_id"),
-            leader: _leader,
+            leader: _leader ?? nil,
             replicas: try reader.required(_replicas, "replicas"),
             reassignment: try reader.required(_reassignment, "reassignment")
         )

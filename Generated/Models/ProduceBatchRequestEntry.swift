@@ -85,7 +85,7 @@ extension ProduceBatchRequestEntry: JSONReadable, JSONWritable {
     public init(json reader: inout JSONReader) throws {
         var _id: String? = nil
         var _partitionID: Nullable<Int32>? = nil
-        var _headers: [ProduceRequestHeader]? = nil
+        var _headers: [ProduceRequestHeader]?? = nil
         var _key: Nullable<ProduceRequestData>? = nil
         var _value: Nullable<ProduceRequestData>? = nil
         var _timestamp: Nullable<Date>? = nil
@@ -110,7 +110,7 @@ extension ProduceBatchRequestEntry: JSONReadable, JSONWritable {
         self.init(
             id: try reader.required(_id, "id"),
             partitionID: _partitionID,
-            headers: _headers,
+            headers: _headers ?? nil,
             key: _key,
             value: _value,
             timestamp: _timestamp

@@ -49,8 +49,8 @@ extension ProduceBatchResponse: JSONReadable, JSONWritable {
     /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
     /// first of repeated members counts.
     public init(json reader: inout JSONReader) throws {
-        var _successes: [ProduceBatchResponseSuccessEntry]? = nil
-        var _failures: [ProduceBatchResponseFailureEntry]? = nil
+        var _successes: [ProduceBatchResponseSuccessEntry]?? = nil
+        var _failures: [ProduceBatchResponseFailureEntry]?? = nil
         try reader.beginObject()
         while try reader.nextField() {
             if reader.fieldIs("successes"), _successes == nil {
@@ -62,8 +62,8 @@ extension ProduceBatchResponse: JSONReadable, JSONWritable {
             }
         }
         self.init(
-            successes: _successes,
-            failures: _failures
+            successes: _successes ?? nil,
+            failures: _failures ?? nil
         )
     }
 }

@@ -56,7 +56,7 @@ extension ProduceBatchResponseFailureEntry: JSONReadable, JSONWritable {
     public init(json reader: inout JSONReader) throws {
         var _id: String? = nil
         var _errorCode: Int32? = nil
-        var _message: String? = nil
+        var _message: String?? = nil
         try reader.beginObject()
         while try reader.nextField() {
             if reader.fieldIs("id"), _id == nil {
@@ -72,7 +72,7 @@ extension ProduceBatchResponseFailureEntry: JSONReadable, JSONWritable {
         self.init(
             id: try reader.required(_id, "id"),
             errorCode: try reader.required(_errorCode, "error_code"),
-            message: _message
+            message: _message ?? nil
         )
     }
 }

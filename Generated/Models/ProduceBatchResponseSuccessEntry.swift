@@ -102,10 +102,10 @@ extension ProduceBatchResponseSuccessEntry: JSONReadable, JSONWritable {
     /// first of repeated members counts.
     public init(json reader: inout JSONReader) throws {
         var _id: String? = nil
-        var _clusterID: String? = nil
-        var _topicName: String? = nil
-        var _partitionID: Int32? = nil
-        var _offset: Int64? = nil
+        var _clusterID: String?? = nil
+        var _topicName: String?? = nil
+        var _partitionID: Int32?? = nil
+        var _offset: Int64?? = nil
         var _timestamp: Nullable<Date>? = nil
         var _key: Nullable<ProduceResponseData>? = nil
         var _value: Nullable<ProduceResponseData>? = nil
@@ -133,10 +133,10 @@ extension ProduceBatchResponseSuccessEntry: JSONReadable, JSONWritable {
         }
         self.init(
             id: try reader.required(_id, "id"),
-            clusterID: _clusterID,
-            topicName: _topicName,
-            partitionID: _partitionID,
-            offset: _offset,
+            clusterID: _clusterID ?? nil,
+            topicName: _topicName ?? nil,
+            partitionID: _partitionID ?? nil,
+            offset: _offset ?? nil,
             timestamp: _timestamp,
             key: _key,
             value: _value

@@ -77,7 +77,7 @@ extension ProduceRequest: JSONReadable, JSONWritable {
     /// first of repeated members counts.
     public init(json reader: inout JSONReader) throws {
         var _partitionID: Nullable<Int32>? = nil
-        var _headers: [ProduceRequestHeader]? = nil
+        var _headers: [ProduceRequestHeader]?? = nil
         var _key: Nullable<ProduceRequestData>? = nil
         var _value: Nullable<ProduceRequestData>? = nil
         var _timestamp: Nullable<Date>? = nil
@@ -99,7 +99,7 @@ extension ProduceRequest: JSONReadable, JSONWritable {
         }
         self.init(
             partitionID: _partitionID,
-            headers: _headers,
+            headers: _headers ?? nil,
             key: _key,
             value: _value,
             timestamp: _timestamp

@@ -94,7 +94,7 @@ extension ProduceRequestData: JSONReadable, JSONWritable {
     /// Reads the value from JSON bytes, skipping unknown members; as with `init(from:)`, the
     /// first of repeated members counts.
     public init(json reader: inout JSONReader) throws {
-        var _type: ProduceRequestDataType? = nil
+        var _type: ProduceRequestDataType?? = nil
         var _subject: Nullable<String>? = nil
         var _subjectNameStrategy: Nullable<ProduceRequestDataSubjectNameStrategy>? = nil
         var _schemaVersion: Nullable<Int>? = nil
@@ -122,7 +122,7 @@ extension ProduceRequestData: JSONReadable, JSONWritable {
             }
         }
         self.init(
-            type: _type,
+            type: _type ?? nil,
             subject: _subject,
             subjectNameStrategy: _subjectNameStrategy,
             schemaVersion: _schemaVersion,

@@ -111,11 +111,11 @@ extension ProduceResponse: JSONReadable, JSONWritable {
     /// first of repeated members counts.
     public init(json reader: inout JSONReader) throws {
         var _errorCode: Int32? = nil
-        var _message: String? = nil
-        var _clusterID: String? = nil
-        var _topicName: String? = nil
-        var _partitionID: Int32? = nil
-        var _offset: Int64? = nil
+        var _message: String?? = nil
+        var _clusterID: String?? = nil
+        var _topicName: String?? = nil
+        var _partitionID: Int32?? = nil
+        var _offset: Int64?? = nil
         var _timestamp: Nullable<Date>? = nil
         var _key: Nullable<ProduceResponseData>? = nil
         var _value: Nullable<ProduceResponseData>? = nil
@@ -145,11 +145,11 @@ extension ProduceResponse: JSONReadable, JSONWritable {
         }
         self.init(
             errorCode: try reader.required(_errorCode, "error_code"),
-            message: _message,
-            clusterID: _clusterID,
-            topicName: _topicName,
-            partitionID: _partitionID,
-            offset: _offset,
+            message: _message ?? nil,
+            clusterID: _clusterID ?? nil,
+            topicName: _topicName ?? nil,
+            partitionID: _partitionID ?? nil,
+            offset: _offset ?? nil,
             timestamp: _timestamp,
             key: _key,
             value: _value

@@ -112,7 +112,7 @@ extension ShareGroupData: JSONReadable, JSONWritable {
         var _consumers: Relationship? = nil
         var _consumerCount: Int32? = nil
         var _partitionCount: Int32? = nil
-        var _assignedTopicPartitions: [ShareGroupTopicPartitionData]? = nil
+        var _assignedTopicPartitions: [ShareGroupTopicPartitionData]?? = nil
         try reader.beginObject()
         while try reader.nextField() {
             if reader.fieldIs("kind"), _kind == nil {
@@ -149,7 +149,7 @@ extension ShareGroupData: JSONReadable, JSONWritable {
             consumers: try reader.required(_consumers, "consumers"),
             consumerCount: try reader.required(_consumerCount, "consumer_count"),
             partitionCount: try reader.required(_partitionCount, "partition_count"),
-            assignedTopicPartitions: _assignedTopicPartitions
+            assignedTopicPartitions: _assignedTopicPartitions ?? nil
         )
     }
 }

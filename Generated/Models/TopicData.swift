@@ -120,7 +120,7 @@ extension TopicData: JSONReadable, JSONWritable {
         var _partitions: Relationship? = nil
         var _configs: Relationship? = nil
         var _partitionReassignments: Relationship? = nil
-        var _authorizedOperations: AuthorizedOperations? = nil
+        var _authorizedOperations: AuthorizedOperations?? = nil
         try reader.beginObject()
         while try reader.nextField() {
             if reader.fieldIs("kind"), _kind == nil {
@@ -160,7 +160,7 @@ extension TopicData: JSONReadable, JSONWritable {
             partitions: try reader.required(_partitions, "partitions"),
             configs: try reader.required(_configs, "configs"),
             partitionReassignments: try reader.required(_partitionReassignments, "partition_reassignments"),
-            authorizedOperations: _authorizedOperations
+            authorizedOperations: _authorizedOperations ?? nil
         )
     }
 }

@@ -23,16 +23,15 @@ enum ProduceRoutes {
         // not copied on write for every request.
         var topic = cluster.topics.removeValue(forKey: topicName)!
         defer { cluster.topics[topicName] = topic }
-        var reports = Data()
-        let encoder = JSONEncoder()
+        var reports = JSONWriter(reservingCapacity: records.count * 200)
         for record in records {
             let report = store(record, in: &topic, named: topicName, dryRun: dryRun, clusterID: request.links.clusterID)
-            if !reports.isEmpty {
-                reports.append(UInt8(ascii: "\n"))
+            if !reports.bytes.isEmpty {
+                reports.bytes.append(UInt8(ascii: "\n"))
             }
-            reports.append(try encoder.encode(report))
+            report.writeJSON(to: &reports)
         }
-        return ServerResponse(status: 200, headers: [("Content-Type", "application/json")], body: reports)
+        return ServerResponse(status: 200, headers: [("Content-Type", "application/json")], body: Data(reports.bytes))
     }
 
     /// The records in `body`.
@@ -40,20 +39,20 @@ enum ProduceRoutes {
     /// - Throws: ``RouteFailure`` 400 if the body is empty, not JSON objects, or an object is
     ///   not a record.
     static func parseRecords(_ body: Data) throws -> [ProduceRequest] {
-        var splitter = JSONRecordSplitter()
-        let pieces: [Data]
+        var scanner = ConcatenatedJSONScanner(maximumObjectBytes: ServerCore.maximumRecordBytes)
+        var pieces: [Data] = []
         do {
-            pieces = try splitter.feed(body)
-            try splitter.finish()
+            try scanner.feed(body) { pieces.append(Data($0)) }
+            try scanner.finish()
         } catch {
-            throw RouteFailure(.error(status: 400, code: 400, message: "Payload error. \(error)"))
+            throw RouteFailure(.error(status: 400, code: 400, message: "Payload error. \(ServerCore.describe(error))"))
         }
         guard !pieces.isEmpty else {
             throw RouteFailure(.error(status: 400, code: 400, message: "Request body is empty. Data is required."))
         }
         return try pieces.enumerated().map { index, piece in
             do {
-                return try JSONDecoder().decode(ProduceRequest.self, from: piece)
+                return try ProduceRequest(jsonBytes: piece)
             } catch {
                 throw RouteFailure(.error(status: 400, code: 400, message: "Payload error in record \(index): \(error)"))
             }
@@ -118,7 +117,7 @@ enum ProduceRoutes {
         case (_, .null):
             size = 0
         default:
-            size = (try? JSONEncoder().encode(value).count) ?? 0
+            size = value.jsonBytes().count
         }
         return ProduceResponseData(size: Int64(size), type: ProduceResponseDataType(rawValue: type.rawValue))
     }

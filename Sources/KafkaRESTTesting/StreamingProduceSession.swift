@@ -1,5 +1,6 @@
 import Foundation
 import KafkaRESTAPI
+import KafkaRESTSupport
 import NIOCore
 import NIOHTTP1
 
@@ -12,10 +13,8 @@ final class StreamingProduceSession {
     private let core: ServerCore
     private let ticket: ServerCore.StreamTicket
     private let head: HTTPRequestHead
-    private var splitter = JSONRecordSplitter()
+    private var scanner = ConcatenatedJSONScanner(maximumObjectBytes: ServerCore.maximumRecordBytes)
     private var pending = CircularBuffer<ServerCore.StreamedRecord>()
-    private let decoder = JSONDecoder()
-    private let encoder = JSONEncoder()
     /// Records cut from the body so far.
     private var received = 0
     /// Records handled (reported or withheld) so far.
@@ -60,11 +59,13 @@ final class StreamingProduceSession {
     /// Takes the next body chunk.
     func receive(_ buffer: ByteBuffer, context: ChannelHandlerContext) {
         guard !finished else { return }
-        let pieces: [Data]
+        var pieces: [Data] = []
         do {
-            pieces = try splitter.feed(buffer.readableBytesView)
+            try buffer.withUnsafeReadableBytes { bytes in
+                try scanner.feed(bytes) { pieces.append(Data($0)) }
+            }
         } catch {
-            rejectMalformed("Payload error. \(error)", context: context)
+            rejectMalformed("Payload error. \(ServerCore.describe(error))", context: context)
             return
         }
         guard !pieces.isEmpty else { return }
@@ -81,9 +82,9 @@ final class StreamingProduceSession {
         guard !finished else { return }
         bodyEnded = true
         do {
-            try splitter.finish()
+            try scanner.finish()
         } catch {
-            rejectMalformed("Payload error. \(error)", context: context)
+            rejectMalformed("Payload error. \(ServerCore.describe(error))", context: context)
             return
         }
         process(context: context)
@@ -98,7 +99,7 @@ final class StreamingProduceSession {
 
     private func parse(_ piece: Data, index: Int) -> Result<ProduceRequest, ServerCore.RecordParseError> {
         do {
-            return .success(try decoder.decode(ProduceRequest.self, from: piece))
+            return .success(try ProduceRequest(jsonBytes: piece))
         } catch {
             return .failure(ServerCore.RecordParseError(message: "Payload error in record \(index): \(error)"))
         }
@@ -153,9 +154,7 @@ final class StreamingProduceSession {
     }
 
     private func append(_ report: ProduceResponse, to buffer: inout ByteBuffer) {
-        let encoded = (try? encoder.encode(report))
-            ?? Data(#"{"error_code":500,"message":"The test server could not encode its report."}"#.utf8)
-        buffer.writeBytes(encoded)
+        buffer.writeBytes(report.jsonBytes())
         buffer.writeInteger(UInt8(ascii: "\n"))
     }
 

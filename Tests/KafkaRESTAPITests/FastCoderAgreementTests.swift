@@ -30,6 +30,15 @@ struct FastCoderAgreementTests {
         #expect(nested.pointer == "/1/error_code")
     }
 
+    @Test func theFirstOfRepeatedMembersCountsEvenWhenItIsNull() throws {
+        for text in [#"{"failures":null,"failures":1.5}"#, #"{"failures":null,"failures":[]}"#] {
+            let bytes = Data(text.utf8)
+            let viaCodable = try JSONDecoder().decode(ProduceBatchResponse.self, from: bytes)
+            #expect(try ProduceBatchResponse(jsonBytes: bytes) == viaCodable)
+            #expect(viaCodable.failures == nil)
+        }
+    }
+
     private static func check<T: Codable & JSONReadable & JSONWritable & Hashable>(_ type: T.Type, _ json: Data) throws {
         let viaCodable = try JSONDecoder().decode(T.self, from: json)
         let viaReader = try T(jsonBytes: json)

@@ -98,9 +98,9 @@ extension SupportTypesFuzzProbe: JSONReadable, JSONWritable {
     }
 
     init(json reader: inout JSONReader) throws {
-        var at: Date?, since: Date?, until: Date??, expires: Nullable<Date>?, note: String??, count: Nullable<Int64>?
-        var payload: Base64Data?, chunks: [Nullable<Base64Data>]?, extra: [String: JSONValue]?
-        var operation: AclOperation?, resource: AclResourceType?
+        var at: Date?, since: Date??, until: Date??, expires: Nullable<Date>?, note: String??, count: Nullable<Int64>?
+        var payload: Base64Data?, chunks: [Nullable<Base64Data>]??, extra: [String: JSONValue]??
+        var operation: AclOperation??, resource: AclResourceType??
         try reader.beginObject()
         while try reader.nextField() {
             if reader.fieldIs("at"), at == nil {
@@ -130,15 +130,15 @@ extension SupportTypesFuzzProbe: JSONReadable, JSONWritable {
             }
         }
         self.at = try reader.required(at, "at")
-        self.since = since
+        self.since = since ?? nil
         self.until = try reader.required(until, "until")
         self.expires = expires
         self.note = try reader.required(note, "note")
         self.count = count
         self.payload = try reader.required(payload, "payload")
-        self.chunks = chunks
-        self.extra = extra
-        self.operation = operation
-        self.resource = resource
+        self.chunks = chunks ?? nil
+        self.extra = extra ?? nil
+        self.operation = operation ?? nil
+        self.resource = resource ?? nil
     }
 }

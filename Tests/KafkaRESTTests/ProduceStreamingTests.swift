@@ -251,7 +251,7 @@ struct ProduceStreamingTests {
             try await producer.send(record)
         }
         let waitingSince = ContinuousClock.now
-        while fake.recordsReceived == 0, ContinuousClock.now - waitingSince < .seconds(10) {
+        while fake.recordsReceived == 0, ContinuousClock.now - waitingSince < .seconds(60) {
             try await Task.sleep(for: .milliseconds(5))
         }
         producer.cancel()

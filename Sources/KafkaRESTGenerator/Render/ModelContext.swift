@@ -34,6 +34,9 @@ struct PropertyContext {
     var readType: String
     /// The type of the local that holds it while the object is read; `nil` there means absent.
     var slotType: String
+    /// Whether the local holds an optional inside an optional (an optional property read as
+    /// `T?`, so a first `null` is kept), flattened when the value is made.
+    var flattens: Bool
     var type: String
     var defaultValue: String
     var documentation: [String]
@@ -101,13 +104,15 @@ extension PropertyContext {
             type = base
             readType = base
             slotType = base + "?"
+            flattens = false
             defaultValue = ""
             decodeCall = isDate ? "decodeDateTime(\(key))" : "decode(\(base).self, \(key))"
             encodeCall = isDate ? "encodeDateTime(\(escaped), \(key))" : "encode(\(escaped), \(key))"
         case (false, false):
             type = base + "?"
             readType = base + "?"
-            slotType = base + "?"
+            slotType = base + "??"
+            flattens = true
             defaultValue = " = nil"
             decodeCall = isDate ? "decodeDateTimeIfPresent(\(key))" : "decodeIfPresent(\(base).self, \(key))"
             encodeCall = isDate ? "encodeDateTimeIfPresent(\(escaped), \(key))" : "encodeIfPresent(\(escaped), \(key))"
@@ -115,6 +120,7 @@ extension PropertyContext {
             type = base + "?"
             readType = base + "?"
             slotType = base + "??"
+            flattens = false
             defaultValue = ""
             decodeCall = isDate ? "decodeNullableDateTime(\(key))" : "decodeNullable(\(base).self, \(key))"
             encodeCall = isDate ? "encodeNullableDateTime(\(escaped), \(key))" : "encodeNullable(\(escaped), \(key))"
@@ -122,6 +128,7 @@ extension PropertyContext {
             type = "Nullable<\(base)>?"
             readType = "Nullable<\(base)>"
             slotType = "Nullable<\(base)>?"
+            flattens = false
             defaultValue = " = nil"
             decodeCall = isDate ? "decodeNullableDateTimeIfPresent(\(key))" : "decodeNullableIfPresent(\(base).self, \(key))"
             encodeCall = isDate ? "encodeNullableDateTimeIfPresent(\(escaped), \(key))" : "encodeNullableIfPresent(\(escaped), \(key))"
