@@ -17,6 +17,9 @@ struct ProduceDeadlineTests {
             case neverReports
             /// Starts one report and keeps writing into it forever.
             case endlessReport
+            /// Answers every record at once, the first report good and the rest unreadable,
+            /// all in one chunk.
+            case goodThenUnreadable
         }
 
         let mode: Mode
@@ -46,6 +49,19 @@ struct ProduceDeadlineTests {
                     writer.cancel()
                     drain.cancel()
                 }
+                return stream
+            case .goodThenUnreadable:
+                let (stream, continuation) = AsyncThrowingStream<Data, any Error>.makeStream()
+                let answer = Task {
+                    var records = 0
+                    for await chunk in body {
+                        records += chunk.count { $0 == UInt8(ascii: "\n") }
+                        if records >= 3 { break }
+                    }
+                    continuation.yield(Data(#"{"error_code":200,"partition_id":0,"offset":7} {"error_code":"x"} {"error_code":200}"#.utf8))
+                    continuation.finish()
+                }
+                continuation.onTermination = { _ in answer.cancel() }
                 return stream
             }
         }
@@ -87,6 +103,19 @@ struct ProduceDeadlineTests {
                 continue
             }
             #expect(reason.contains("no delivery report for"), "\(reason)")
+        }
+    }
+
+    @Test func reportsBeforeAnUnreadableOneInTheSameChunkAreApplied() async throws {
+        let results = try await produce(.goodThenUnreadable, options: StreamingProducer.Options(retryBudget: .none, backoff: .none))
+        #expect(results.count == 3)
+        #expect(results.first?.outcome.delivery?.offset == 7, "\(String(describing: results.first?.outcome))")
+        for result in results.dropFirst() {
+            guard case .unknown(let reason) = result.outcome else {
+                Issue.record("expected unknown, got \(result.outcome)")
+                continue
+            }
+            #expect(reason.contains("a delivery report could not be decoded"), "\(reason)")
         }
     }
 

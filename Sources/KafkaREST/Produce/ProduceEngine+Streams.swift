@@ -6,7 +6,8 @@ extension ProduceEngine {
     /// report; when the stream ends, records left without report are handled as broken.
     ///
     /// Each chunk is scanned and its reports read in one pass with the byte-level reader, then
-    /// applied under one lock acquisition.
+    /// applied under one lock acquisition; the reports before one that cannot be read are
+    /// applied, and the stream ends at that one.
     func read(_ response: AsyncThrowingStream<Data, any Error>, on handle: ProduceStreamHandle) async {
         var scanner = ConcatenatedJSONScanner()
         var reports: [ProduceResponse] = []
@@ -16,11 +17,11 @@ extension ProduceEngine {
                 reports.removeAll(keepingCapacity: true)
                 var unreadable: (any Error)?
                 try scanner.feed(chunk) { object in
+                    guard unreadable == nil else { return }
                     do {
                         reports.append(try ProduceResponse(jsonBytes: object))
                     } catch {
                         unreadable = error
-                        throw error
                     }
                 }
                 try apply(reports, on: handle)
