@@ -128,21 +128,12 @@ extension ProduceEngine {
                   lanes[lane].resumeAt <= clock.now,
                   !lanes[lane].queue.isEmpty
             else { return }
-            guard recordBucket == nil, lanes[lane].queue.count > 1 else {
-                let record = lanes[lane].queue.removeFirst()
-                if handle.sent.isEmpty { handle.lastProgress = .now }
-                handle.sent.append(record)
-                handle.body.yield(record.wire)
-                return
-            }
             if handle.sent.isEmpty { handle.lastProgress = .now }
-            var chunk = Data()
-            chunk.reserveCapacity(lanes[lane].queue.reduce(0) { $0 + $1.wire.count })
-            while let record = lanes[lane].queue.popFirst() {
-                handle.sent.append(record)
-                chunk.append(record.wire)
-            }
-            handle.body.yield(chunk)
+            let count = recordBucket == nil ? lanes[lane].queue.count : 1
+            let records = lanes[lane].queue.prefix(count)
+            lanes[lane].queue.removeFirst(count)
+            handle.sent.append(contentsOf: records)
+            handle.body.yield(count == 1 ? records.first!.wire : records.reduce(into: Data()) { $0.append($1.wire) })
         }
     }
 
