@@ -57,11 +57,10 @@ struct CredentialEchoes: Sendable {
         return data
     }
 
-    /// `response` with its body scrubbed when its status is not a success, since the error
-    /// built from it quotes the server's message and the start of the body.
+    /// `response` with its body scrubbed: for an error response, since the error built from
+    /// it quotes the server's message and the start of the body.
     func scrub(_ response: APIResponse) -> APIResponse {
-        guard !response.isSuccess else { return response }
-        return APIResponse(status: response.status, headers: response.headers, body: scrub(response.body))
+        APIResponse(status: response.status, headers: response.headers, body: scrub(response.body))
     }
 
     /// `error` with its message and body snippet scrubbed.

@@ -45,7 +45,8 @@ public struct CredentialsMiddleware: Middleware, CustomStringConvertible, Custom
     ///
     /// The body of an error response and the message and body snippet of a ``KafkaRESTError``
     /// thrown further down have the credentials sent removed (see ``CredentialEchoes``), so a
-    /// server echoing the `Authorization` header cannot put them into an error.
+    /// server echoing the `Authorization` header cannot put them into an error. Their
+    /// spellings are worked out only then: a successful call pays nothing for it.
     ///
     /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest``, before
     ///   anything is sent, for a bearer token with a control character; what the rest of the
@@ -67,12 +68,14 @@ public struct CredentialsMiddleware: Middleware, CustomStringConvertible, Custom
         authorization value: String,
         next: @Sendable (APIRequest) async throws -> APIResponse
     ) async throws -> APIResponse {
-        let echoes = CredentialEchoes(authorizationValue: value, credentials: credentials)
+        let response: APIResponse
         do {
-            return echoes.scrub(try await next(Self.authorized(request, value)))
+            response = try await next(Self.authorized(request, value))
         } catch let error as KafkaRESTError {
-            throw echoes.scrub(error)
+            throw CredentialEchoes(authorizationValue: value, credentials: credentials).scrub(error)
         }
+        guard !response.isSuccess else { return response }
+        return CredentialEchoes(authorizationValue: value, credentials: credentials).scrub(response)
     }
 
     /// For example `CredentialsMiddleware(apiKey(key: ABCD…, secret: <redacted>))`.
