@@ -6,13 +6,11 @@ import Foundation
 /// The values are the whole `Authorization` value, its part after the scheme (the base64
 /// `key:secret` or the token), and for an API key also `key:secret` and the secret; each as
 /// written, JSON-escaped and percent-encoded (see ``SecretSpellings``). A bare secret or token
-/// shorter than ``minimumLength`` characters is left alone, as replacing it would rewrite
-/// ordinary text.
+/// shorter than ``SecretSpellings/minimumLength`` characters is left alone, as replacing it
+/// would rewrite ordinary text.
 struct CredentialEchoes: Sendable {
     /// What a credential is replaced with.
     static let placeholder = "<redacted>"
-    /// The fewest characters a secret or token needs to be replaced on its own.
-    static let minimumLength = 8
 
     /// The spellings to replace, longest first.
     let spellings: [String]
@@ -28,7 +26,7 @@ struct CredentialEchoes: Sendable {
             values.append(secret)
         }
         var spellings: [String] = []
-        for value in values where value.count >= Self.minimumLength {
+        for value in values where value.count >= SecretSpellings.minimumLength {
             for spelling in SecretSpellings.of(value) where !spellings.contains(spelling) {
                 spellings.append(spelling)
             }

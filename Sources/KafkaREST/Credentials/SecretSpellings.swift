@@ -2,6 +2,11 @@ import Foundation
 
 /// The forms in which a secret may come back in text a server or tool writes.
 public enum SecretSpellings {
+    /// The fewest characters a secret needs to be replaced in text on its own. A shorter one
+    /// (such as `--api-secret 1`) cannot be removed meaningfully: replacing it would rewrite
+    /// offsets, counts and names in ordinary text.
+    public static let minimumLength = 8
+
     /// `secret` as written, inside a JSON string (with and without `\/` for `/`), and
     /// percent-encoded (every byte but `A–Z a–z 0–9 - . _ ~`) with upper- and lower-case hex
     /// digits; each spelling once, in that order.

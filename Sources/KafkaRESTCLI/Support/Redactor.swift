@@ -9,18 +9,14 @@ final class Redactor: Sendable {
     /// What a secret is replaced with.
     static let placeholder = "<redacted>"
 
-    /// The fewest characters a secret needs to be replaced in output. A shorter one (such as
-    /// `--api-secret 1`) cannot be scrubbed meaningfully: replacing it would rewrite offsets,
-    /// counts and names in ordinary output. No output path shows a secret by construction.
-    static let minimumLength = 8
-
     /// The spellings to replace, longest first.
     private let patterns = LockedValue<[String]>([])
 
-    /// Adds a secret with its escaped spellings (see `SecretSpellings`); empty strings and
-    /// secrets shorter than ``minimumLength`` are ignored.
+    /// Adds a secret with its escaped spellings (see `SecretSpellings`); secrets shorter than
+    /// `SecretSpellings.minimumLength` are ignored, since no output path shows a secret by
+    /// construction and replacing a short one would rewrite ordinary output.
     func add(_ secret: String) {
-        guard secret.count >= Self.minimumLength else { return }
+        guard secret.count >= SecretSpellings.minimumLength else { return }
         patterns.withLock { list in
             for spelling in SecretSpellings.of(secret) where !list.contains(spelling) {
                 list.append(spelling)
