@@ -36,7 +36,7 @@ extension APIRequest {
     /// Why `segment` is refused, or `nil` if it is usable.
     private static func problem(with segment: Substring) -> String? {
         guard !segment.isEmpty else { return "empty" }
-        switch segment.replacingOccurrences(of: "%2E", with: ".", options: .caseInsensitive) {
+        switch PathSegment.dotSegment(segment) {
         case ".": return "'\(segment)' (the current directory)"
         case "..": return "'\(segment)' (the parent directory)"
         default: return nil

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Percent-encoding for values placed in a URL.
 ///
 /// Every byte of the UTF-8 form except the RFC 3986 unreserved characters
@@ -23,6 +25,14 @@ public enum PathSegment {
     /// Percent-encodes the ``ParameterValue/parameterValue`` of `value` for use as one path segment.
     public static func encode<T: ParameterValue>(_ value: T) -> String {
         encode(value.parameterValue)
+    }
+
+    /// `"."` or `".."` when the percent-encoded `segment` is one of the dot segments that
+    /// servers and proxies resolve against its parent (literal, or spelled with `%2E` or
+    /// `%2e` in any mix with `.`), otherwise `nil`.
+    public static func dotSegment(_ segment: some StringProtocol) -> String? {
+        let dots = segment.replacingOccurrences(of: "%2E", with: ".", options: .caseInsensitive)
+        return dots == "." || dots == ".." ? dots : nil
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)

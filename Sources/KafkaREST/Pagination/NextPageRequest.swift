@@ -27,7 +27,7 @@ enum NextPageRequest {
             basePath.removeLast()
         }
         let nextPath = nextComponents.percentEncodedPath
-        guard !hasDotSegment(nextPath) else {
+        guard !nextPath.split(separator: "/").contains(where: { PathSegment.dotSegment($0) != nil }) else {
             throw refusal("the next page URL path \(nextPath) has a '.' or '..' segment, which could lead outside the base path \(basePath)/")
         }
         guard nextPath.hasPrefix(basePath + "/") else {
@@ -42,15 +42,6 @@ enum NextPageRequest {
         request.query = (nextComponents.queryItems ?? []).map { APIRequest.QueryItem(name: $0.name, value: $0.value ?? "") }
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         return request
-    }
-
-    /// Whether a segment of the percent-encoded `path` is `.` or `..`, also spelled with
-    /// `%2E` or `%2e`, which a server would resolve before routing.
-    private static func hasDotSegment(_ path: String) -> Bool {
-        path.split(separator: "/").contains { segment in
-            let dots = segment.replacingOccurrences(of: "%2E", with: ".", options: .caseInsensitive)
-            return dots == "." || dots == ".."
-        }
     }
 
     /// Lower-cased scheme and host with the port made explicit (443 for https, 80 for http).
