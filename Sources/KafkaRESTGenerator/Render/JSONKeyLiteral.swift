@@ -1,22 +1,13 @@
+import KafkaRESTSupport
+
 /// JSON spellings the byte-level coders write verbatim.
 enum JSONKeyLiteral {
-    /// An object member's name as JSON, quotes and colon included: `"partition_id":`; `"`,
-    /// `\` and control characters are escaped as JSON requires.
+    /// An object member's name as JSON, quotes and colon included: `"partition_id":`, escaped
+    /// by the same ``JSONWriter`` the generated code runs on.
     static func memberPrefix(_ name: String) -> String {
-        var result = "\""
-        for scalar in name.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\":"
+        var writer = JSONWriter(reservingCapacity: name.utf8.count + 3)
+        writer.writeString(name)
+        writer.append(":")
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

@@ -4,8 +4,8 @@ import KafkaRESTSupport
 /// What `SchemaTable.mustache` renders: the schema table as JSON, one schema
 /// per line in name order (so a spec change shows as a small diff), inside a
 /// raw string literal whose delimiter the JSON cannot close. Line terminators other than
-/// `\n` and bidirectional formatting characters, which JSON may hold raw, are written as
-/// `\u` escapes so every line of the literal is one line to any reader.
+/// `\n`, other controls and bidirectional formatting characters, which JSON may hold raw, are
+/// written as `\u` escapes so every line of the literal is one line to any reader.
 struct SchemaTableContext {
     var header: String
     var json: String
@@ -26,15 +26,15 @@ struct SchemaTableContext {
         self.delimiter = delimiter
     }
 
-    /// `json` with U+0085, U+2028, U+2029 and the bidirectional marks, embeddings, overrides
-    /// and isolates written as JSON `\u` escapes; they can only occur inside JSON strings.
+    /// `json` with the characters a Swift literal escapes beyond ASCII (DEL, C1 including
+    /// U+0085, U+2028, U+2029 and the bidirectional formatting characters; see
+    /// ``SwiftLiteral``) written as JSON `\u` escapes; they can only occur inside JSON strings.
     private static func escapingInvisibleBreaks(_ json: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
-            switch scalar.value {
-            case 0x85, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069:
+            if scalar.value >= 0x7F, SwiftLiteral.needsEscape(scalar) {
                 result.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
-            default:
+            } else {
                 result.append(scalar)
             }
         }

@@ -26,7 +26,7 @@ enum SwiftLiteral {
 
     /// Whether `scalar` is written as an escape: controls, U+2028, U+2029 and the
     /// bidirectional marks, embeddings, overrides and isolates.
-    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
         default: false
