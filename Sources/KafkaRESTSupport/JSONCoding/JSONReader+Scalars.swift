@@ -185,7 +185,6 @@ extension JSONReader {
         guard try peek() == UInt8(ascii: "\"") else {
             throw error("expected a string, found \(found())")
         }
-        let quote = index
         let (start, end, escaped) = try scanString()
         if !escaped {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
@@ -193,11 +192,8 @@ extension JSONReader {
         var unescaped = [UInt8]()
         unescaped.reserveCapacity(end - start)
         try unescape(start..<end, into: &unescaped)
-        guard let text = String(validating: unescaped, as: UTF8.self) else {
-            index = quote
-            throw error("the string is not valid UTF-8")
-        }
-        return text
+        // The scan checked the raw bytes' UTF-8 and escapes resolve to whole scalars.
+        return String(decoding: unescaped, as: UTF8.self)
     }
 
     /// Reads a string and hands its UTF-8 bytes (escapes resolved) to `body`, without making
