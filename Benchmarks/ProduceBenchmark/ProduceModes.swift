@@ -48,7 +48,7 @@ func produceWithLibrary(_ mode: LibraryMode, arguments: BenchmarkArguments, serv
 /// Produces `count` records through one ``StreamingProducer`` and returns how many were delivered.
 private func produceStreaming(count: Int, transport: AsyncHTTPClientTransport, path: String, window: Int, streams: Int) async throws -> Int {
     let producer = StreamingProducer(
-        connector: transport,
+        transport: transport,
         path: path,
         options: StreamingProducer.Options(maxInFlight: window, parallelStreams: streams, limits: .unlimited)
     )

@@ -1,10 +1,11 @@
+import KafkaRESTSupport
 import NIOCore
 import NIOHTTP1
 
 extension IncomingRequest {
     /// Whether this is a produce request whose body is streamed (`Transfer-Encoding: chunked`).
     var isStreamedProduce: Bool {
-        resolution.operationID == "produceRecord"
+        resolution.operationID == ProduceOperation.id
             && head.headers[canonicalForm: "Transfer-Encoding"].contains { $0.lowercased() == "chunked" }
     }
 }

@@ -6,7 +6,7 @@ import KafkaRESTSupport
 /// one delivery report per record, in order.
 enum ProduceRoutes {
     static let all: [Route] = [
-        Route("POST", "/clusters/{cluster_id}/topics/{topic_name}/records", "produceRecord", produce),
+        Route("POST", ProduceOperation.pathTemplate, ProduceOperation.id, produce),
     ]
 
     /// Parses every record first, so a malformed body stores nothing; then stores them

@@ -92,16 +92,18 @@ struct CredentialEchoTests {
     func streamRefusalScrubbed() async throws {
         try await withStreamingServer(credentials: (key: Self.key, secret: Self.secret)) { server, transport in
             server.inject(.status(503, errorCode: 50301, message: "busy for \(Self.secret)"), matching: "produceRecord")
-            let connector = try AuthorizingProduceStreamConnector(
-                transport: transport,
-                credentials: .apiKey(key: Self.key, secret: Self.secret),
-                allowsCredentialsOverPlainHTTP: true
-            )
-            let (body, input) = AsyncStream<Data>.makeStream()
-            input.yield(Data(#"{"value":{"type":"STRING","data":"x"}}"#.utf8))
-            defer { input.finish() }
+            let chain = MiddlewareTransport(transport: transport, middlewares: [
+                try CredentialsMiddleware(
+                    credentials: .apiKey(key: Self.key, secret: Self.secret),
+                    baseURL: server.baseURL,
+                    allowsCredentialsOverPlainHTTP: true
+                ),
+            ])
+            let body = BodyStream()
+            body.write { $0.append(contentsOf: Data(#"{"value":{"type":"STRING","data":"x"}}"#.utf8)) }
+            defer { body.finish() }
             let error = try await #require(throws: KafkaRESTError.self) {
-                _ = try await connector.openStream(path: streamingPath(server), body: body)
+                _ = try await chain.openProduceStream(path: streamingPath(server), body: body)
             }
             #expect(error.message == "busy for <redacted>")
             #expect(!"\(error) \(error.bodySnippet ?? "")".contains("s3cr"))

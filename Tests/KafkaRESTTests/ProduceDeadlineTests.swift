@@ -9,7 +9,7 @@ import Testing
 @Suite("StreamingProducer: deadlines and limits against hostile servers")
 struct ProduceDeadlineTests {
     /// A server that misbehaves in one way for every stream.
-    struct HostileConnector: ProduceStreamConnector {
+    struct HostileServer: StreamingFake {
         enum Mode: Sendable {
             /// Accepts the request and never sends the response head.
             case neverAnswers
@@ -24,7 +24,7 @@ struct ProduceDeadlineTests {
 
         let mode: Mode
 
-        func openStream(path: String, body: AsyncStream<Data>) async throws -> AsyncThrowingStream<Data, any Error> {
+        func openStream(_ request: APIRequest, body: BodyStream) async throws -> AsyncThrowingStream<Data, any Error> {
             switch mode {
             case .neverAnswers:
                 try await Task.sleep(for: .seconds(3600))
@@ -67,14 +67,14 @@ struct ProduceDeadlineTests {
         }
     }
 
-    private func produce(_ mode: HostileConnector.Mode, options: StreamingProducer.Options) async throws -> [ProduceResult] {
-        try await produceAll(numberedRecords(3), through: HostileConnector(mode: mode), options: options, clock: ContinuousProduceClock())
+    private func produce(_ mode: HostileServer.Mode, options: StreamingProducer.Options) async throws -> [ProduceResult] {
+        try await produceAll(numberedRecords(3), through: HostileServer(mode: mode), options: options, clock: ContinuousProduceClock())
     }
 
     @Test func aStreamWhoseHeadNeverComesFailsItsRecords() async throws {
         var options = StreamingProducer.Options(retryBudget: .init(streamOpens: 1), backoff: .none)
         options.openTimeout = .milliseconds(200)
-        let producer = StreamingProducer(connector: HostileConnector(mode: .neverAnswers), path: "/p", options: options)
+        let producer = StreamingProducer(transport: HostileServer(mode: .neverAnswers), path: "/p", options: options)
         let reader = Task {
             var results: [ProduceResult] = []
             for await result in producer.results { results.append(result) }

@@ -3,7 +3,7 @@ import KafkaREST
 
 /// An in-memory Kafka REST streaming produce endpoint: stores records per partition,
 /// answers one report per record, and misbehaves on request.
-final class ProduceFakeKafka: ProduceStreamConnector, @unchecked Sendable {
+final class ProduceFakeKafka: StreamingFake, @unchecked Sendable {
     /// A record as stored, with the stream and attempt it came on.
     struct Stored: Equatable {
         var partition: Int32
@@ -36,8 +36,6 @@ final class ProduceFakeKafka: ProduceStreamConnector, @unchecked Sendable {
     let answer: @Sendable (_ value: JSONValue?, _ attempt: Int) -> Int32?
     let behaviour: @Sendable (_ stream: Int) -> Behaviour
     let openFailure: @Sendable (_ stream: Int) -> (any Error)?
-    /// Whether the fake says it can renew credentials (as a bearer token connector does).
-    let canRenewCredentials: Bool
 
     private let lock = NSLock()
     private var log: [Int32: [Stored]] = [:]
@@ -49,21 +47,19 @@ final class ProduceFakeKafka: ProduceStreamConnector, @unchecked Sendable {
     private(set) var streamsOpened = 0
     private(set) var paths: [String] = []
     private(set) var receivedValues: [JSONValue?] = []
-    /// The numbers of the streams opened with `renewingCredentials`.
-    private(set) var renewingOpens: [Int] = []
+    /// The `Authorization` header of every stream opened, in order.
+    private(set) var authorizations: [String?] = []
 
     init(
         partitions: Int32 = 3,
         answer: @escaping @Sendable (_ value: JSONValue?, _ attempt: Int) -> Int32? = { _, _ in nil },
         behaviour: @escaping @Sendable (_ stream: Int) -> Behaviour = { _ in Behaviour() },
-        openFailure: @escaping @Sendable (_ stream: Int) -> (any Error)? = { _ in nil },
-        canRenewCredentials: Bool = false
+        openFailure: @escaping @Sendable (_ stream: Int) -> (any Error)? = { _ in nil }
     ) {
         partitionsCount = partitions
         self.answer = answer
         self.behaviour = behaviour
         self.openFailure = openFailure
-        self.canRenewCredentials = canRenewCredentials
     }
 
     /// Every stored record per partition, in offset order.
@@ -72,15 +68,11 @@ final class ProduceFakeKafka: ProduceStreamConnector, @unchecked Sendable {
     /// How many records reached the fake so far.
     var recordsReceived: Int { lock.withLock { receivedValues.count } }
 
-    func openStream(path: String, body: AsyncStream<Data>) async throws -> AsyncThrowingStream<Data, any Error> {
-        try await openStream(path: path, body: body, renewingCredentials: false)
-    }
-
-    func openStream(path: String, body: AsyncStream<Data>, renewingCredentials: Bool) async throws -> AsyncThrowingStream<Data, any Error> {
+    func openStream(_ request: APIRequest, body: BodyStream) async throws -> AsyncThrowingStream<Data, any Error> {
         let number = lock.withLock {
             streamsOpened += 1
-            paths.append(path)
-            if renewingCredentials { renewingOpens.append(streamsOpened) }
+            paths.append(request.path)
+            authorizations.append(request.headers["Authorization"])
             return streamsOpened
         }
         if let error = openFailure(number) { throw error }
@@ -91,7 +83,7 @@ final class ProduceFakeKafka: ProduceStreamConnector, @unchecked Sendable {
         return stream
     }
 
-    private func serve(_ body: AsyncStream<Data>, _ behaviour: Behaviour, _ out: AsyncThrowingStream<Data, any Error>.Continuation) async {
+    private func serve(_ body: BodyStream, _ behaviour: Behaviour, _ out: AsyncThrowingStream<Data, any Error>.Continuation) async {
         var splitter = ConcatenatedJSONSplitter()
         var bytes = 0
         var records = 0
@@ -172,10 +164,10 @@ final class ChunkInbox: @unchecked Sendable {
     private var waiter: CheckedContinuation<Void, Never>?
     private var pump: Task<Void, Never>?
 
-    init(_ body: AsyncStream<Data>) {
+    init(_ body: BodyStream) {
         pump = Task { [self] in
             for await chunk in body {
-                add(chunk)
+                add(Data(chunk))
             }
             lock.withLock { ended = true }
             wakeWaiter()
@@ -252,7 +244,7 @@ func numberedRecords(_ count: Int, partition: (Int) -> Int32? = { _ in nil }, ke
 /// Sends every record through a producer and collects the results, sorted by index.
 func produceAll(
     _ records: [KafkaRecord],
-    through fake: some ProduceStreamConnector,
+    through fake: some APITransport,
     options: StreamingProducer.Options,
     clock: any ProduceClock = VirtualProduceClock()
 ) async throws -> [ProduceResult] {
@@ -261,7 +253,7 @@ func produceAll(
             records.forEach { continuation.yield($0) }
             continuation.finish()
         },
-        connector: fake,
+        transport: fake,
         path: "/clusters/c/topics/t/records",
         options: options,
         clock: clock

@@ -115,7 +115,7 @@ struct ProduceStreamingTests {
                     numberedRecords(30).forEach { continuation.yield($0) }
                     continuation.finish()
                 },
-                connector: fake, path: "/p", options: .init(maxInFlight: 5, backoff: .none), clock: VirtualProduceClock()
+                transport: fake, path: "/p", options: .init(maxInFlight: 5, backoff: .none), clock: VirtualProduceClock()
             ) {
                 results.append(result)
             }
@@ -132,29 +132,34 @@ struct ProduceStreamingTests {
     @Test("a 401 opening a stream renews the credentials once, and the records go on the next stream")
     func renewedAfter401() async throws {
         let fake = ProduceFakeKafka(
-            openFailure: { stream in stream == 1 ? KafkaRESTError(kind: .http, status: 401, message: "Unauthorized") : nil },
-            canRenewCredentials: true
+            openFailure: { stream in stream == 1 ? KafkaRESTError(kind: .http, status: 401, message: "Unauthorized") : nil }
         )
-        let results = try await produceAll(numberedRecords(20), through: fake, options: Self.quick)
+        let results = try await produceAll(numberedRecords(20), through: try Self.authorizing(fake, .bearer(RenewingTokens())), options: Self.quick)
         #expect(results.map(\.index) == Array(0..<20))
         #expect(results.allSatisfy { $0.outcome.delivery != nil })
         #expect(fake.streamsOpened == 2)
-        #expect(fake.renewingOpens == [2])
+        #expect(fake.authorizations == ["Bearer token-1", "Bearer token-2"], "the second stream carries the renewed token")
     }
 
     @Test("a 401 after renewing, or with credentials that cannot be renewed, is unrecoverable")
     func secondUnauthorizedIsFatal() async throws {
         for canRenew in [true, false] {
             let fake = ProduceFakeKafka(
-                openFailure: { _ in KafkaRESTError(kind: .http, status: 401, message: "Unauthorized") },
-                canRenewCredentials: canRenew
+                openFailure: { _ in KafkaRESTError(kind: .http, status: 401, message: "Unauthorized") }
             )
+            let credentials: Credentials = canRenew ? .bearer(RenewingTokens()) : .apiKey(key: "key", secret: "secret-value")
             await #expect(throws: KafkaRESTError.self) {
-                _ = try await produceAll(numberedRecords(10), through: fake, options: Self.quick)
+                _ = try await produceAll(numberedRecords(10), through: try Self.authorizing(fake, credentials), options: Self.quick)
             }
             #expect(fake.streamsOpened == (canRenew ? 2 : 1))
-            #expect(fake.renewingOpens == (canRenew ? [2] : []))
+            #expect(fake.authorizations.filter { $0 == "Bearer token-2" }.count == (canRenew ? 1 : 0))
         }
+    }
+
+    /// `fake` behind a ``CredentialsMiddleware`` sending `credentials`.
+    private static func authorizing(_ fake: ProduceFakeKafka, _ credentials: Credentials) throws -> MiddlewareTransport {
+        let middleware = try CredentialsMiddleware(credentials: credentials, baseURL: URL(string: "https://kafka.example/kafka/v3")!)
+        return MiddlewareTransport(transport: fake, middlewares: [middleware])
     }
 
     @Test("retryable open failures are retried with backoff")
@@ -182,7 +187,7 @@ struct ProduceStreamingTests {
     @Test("send waits while the window is full")
     func backpressure() async throws {
         let fake = ProduceFakeKafka(behaviour: { _ in .init(reportDelay: .milliseconds(20)) })
-        let producer = StreamingProducer(connector: fake, path: "/p", options: .init(maxInFlight: 2, backoff: .none))
+        let producer = StreamingProducer(transport: fake, path: "/p", options: .init(maxInFlight: 2, backoff: .none))
         let collector = Task { await producer.results.reduce(into: [ProduceResult]()) { $0.append($1) } }
         let start = ContinuousClock.now
         for record in numberedRecords(6) {
@@ -221,7 +226,7 @@ struct ProduceStreamingTests {
         let reader = Task {
             var results: [ProduceResult] = []
             do {
-                for try await result in StreamingProducer.produce(input, connector: fake, path: "/p", options: .init(maxInFlight: 20)) {
+                for try await result in StreamingProducer.produce(input, transport: fake, path: "/p", options: .init(maxInFlight: 20)) {
                     results.append(result)
                     if results.count == 5 { signal.finish() }
                 }
@@ -246,7 +251,7 @@ struct ProduceStreamingTests {
     @Test("cancel() on a producer reports sent records unknown and queued ones cancelled")
     func producerCancel() async throws {
         let fake = ProduceFakeKafka(behaviour: { _ in .init(reportDelay: .seconds(10)) })
-        let producer = StreamingProducer(connector: fake, path: "/p", options: .init(maxInFlight: 100, limits: .custom(streamedRecordsPerSecond: 50)))
+        let producer = StreamingProducer(transport: fake, path: "/p", options: .init(maxInFlight: 100, limits: .custom(streamedRecordsPerSecond: 50)))
         for record in numberedRecords(20) {
             try await producer.send(record)
         }
@@ -296,6 +301,19 @@ final class ThrottleScript: @unchecked Sendable {
                 return 429
             }
             return nil
+        }
+    }
+}
+
+/// Tokens `token-1`, `token-2`, …: a forced refresh gives the next one.
+private final class RenewingTokens: BearerTokenProvider, @unchecked Sendable {
+    private let lock = NSLock()
+    private var number = 1
+
+    func token(forceRefresh: Bool) async throws -> String {
+        lock.withLock {
+            if forceRefresh { number += 1 }
+            return "token-\(number)"
         }
     }
 }

@@ -34,7 +34,7 @@ struct StreamingProduceRandomCloseTests {
                     let resendUnknown = run % 2 == 1
                     let results = try await streamAll(
                         records,
-                        connector: transport,
+                        transport: transport,
                         path: streamingPath(server, topic: topic),
                         options: streamingOptions(
                             maxInFlight: 8,
@@ -67,7 +67,7 @@ struct StreamingProduceRandomCloseTests {
     /// Checks one run; returns how many unknown records the server stored and how many extra
     /// copies it stored.
     ///
-    /// - Every record has exactly one result (checked by ``streamAll(_:connector:path:options:)``),
+    /// - Every record has exactly one result (checked by ``streamAll(_:transport:path:options:)``),
     ///   delivered or unknown: no record fails, since nothing rejects records or opens.
     /// - A delivered record is stored at the partition and offset of its report.
     /// - The server stored nothing but the run's records.

@@ -43,16 +43,16 @@ func streamingOptions(
     )
 }
 
-/// Produces `records` through `connector` and returns the results in the order they came,
+/// Produces `records` through `transport` and returns the results in the order they came,
 /// checking that every record is reported exactly once.
 func streamAll(
     _ records: [KafkaRecord],
-    connector: any ProduceStreamConnector,
+    transport: any APITransport,
     path: String,
     options: StreamingProducer.Options
 ) async throws -> [ProduceResult] {
     var results: [ProduceResult] = []
-    for try await result in StreamingProducer.produce(records.async, connector: connector, path: path, options: options) {
+    for try await result in StreamingProducer.produce(records.async, transport: transport, path: path, options: options) {
         results.append(result)
     }
     #expect(results.map(\.index).sorted() == Array(records.indices), "every record is reported exactly once")

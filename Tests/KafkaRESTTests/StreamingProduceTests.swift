@@ -13,7 +13,7 @@ struct StreamingProduceTests {
             let records = streamingRecords(300) { Int32($0 % 3) }
             let results = try await streamAll(
                 records,
-                connector: transport,
+                transport: transport,
                 path: streamingPath(server),
                 options: streamingOptions(maxInFlight: 50)
             )
@@ -38,7 +38,7 @@ struct StreamingProduceTests {
             records[5].partition = 9
             let results = try await streamAll(
                 records,
-                connector: transport,
+                transport: transport,
                 path: streamingPath(server),
                 options: streamingOptions()
             ).sorted { $0.index < $1.index }
@@ -68,7 +68,7 @@ struct StreamingProduceTests {
             let records = streamingRecords(30)
             let results = try await streamAll(
                 records,
-                connector: transport,
+                transport: transport,
                 path: streamingPath(server),
                 options: streamingOptions(maxInFlight: 10)
             )
@@ -90,7 +90,7 @@ struct StreamingProduceTests {
             let records = streamingRecords(20)
             let results = try await streamAll(
                 records,
-                connector: transport,
+                transport: transport,
                 path: streamingPath(server),
                 options: streamingOptions()
             )
@@ -107,7 +107,7 @@ struct StreamingProduceTests {
             server.setStreamFaults(.recordDelay(.milliseconds(2)))
             let results = try await streamAll(
                 streamingRecords(60),
-                connector: transport,
+                transport: transport,
                 path: streamingPath(server),
                 options: streamingOptions(maxInFlight: 8)
             )
@@ -124,7 +124,7 @@ struct StreamingProduceTests {
             // Reports come 50 ms apart: waiting for the other 197 would take about 10 s.
             server.setStreamFaults(.recordDelay(.milliseconds(50)))
             let producer = StreamingProducer(
-                connector: transport,
+                transport: transport,
                 path: streamingPath(server),
                 options: streamingOptions(maxInFlight: 10)
             )
@@ -173,7 +173,7 @@ struct StreamingProduceTests {
             server.setStreamFaults(.recordDelay(.milliseconds(50)))
             let stream = StreamingProducer.produce(
                 streamingRecords(200).async,
-                connector: transport,
+                transport: transport,
                 path: streamingPath(server),
                 options: streamingOptions(maxInFlight: 10)
             )

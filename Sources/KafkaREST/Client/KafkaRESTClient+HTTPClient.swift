@@ -8,7 +8,7 @@ extension KafkaRESTClient {
     public convenience init(configuration: KafkaRESTConfiguration) throws {
         let middlewares = try Self.middlewares(for: configuration)
         let transport = AsyncHTTPClientTransport(baseURL: configuration.baseURL, timeouts: configuration.timeouts)
-        self.init(configuration: configuration, middlewares: middlewares, transport: transport, httpTransport: transport) {
+        self.init(configuration: configuration, middlewares: middlewares, transport: transport) {
             try await transport.shutdown()
         }
     }

@@ -10,7 +10,8 @@ import Foundation
 /// try await kafka.shutdown()
 /// ```
 ///
-/// Every request passes, in this order:
+/// Every request passes, in this order (the streams of a ``StreamingProducer`` too, through
+/// ``Middleware/interceptStream(_:next:)``):
 /// 0. ``RequestValidationMiddleware`` (if ``KafkaRESTConfiguration/validatesRequests`` is set)
 ///    refuses a body that does not match its schema, before anything is sent;
 /// 1. ``CredentialsMiddleware`` (if ``KafkaRESTConfiguration/credentials`` is set) adds
@@ -30,8 +31,8 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
     /// The generated operations, sent through the middleware chain.
     public let api: Client
     private let shutdownTransport: (@Sendable () async throws -> Void)?
-    /// The HTTP transport created by ``init(configuration:)``, which streaming producers reuse.
-    let httpTransport: AsyncHTTPClientTransport?
+    /// The middleware chain over the transport; ``api`` and streaming producers send through it.
+    let chain: MiddlewareTransport
 
     /// Creates a client sending through `transport`, for tests or custom HTTP stacks.
     ///
@@ -42,19 +43,18 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
     ///   ``init(configuration:)``; nothing is sent then.
     public convenience init(configuration: KafkaRESTConfiguration, transport: any APITransport) throws {
         let middlewares = try Self.middlewares(for: configuration)
-        self.init(configuration: configuration, middlewares: middlewares, transport: transport, httpTransport: nil, shutdown: nil)
+        self.init(configuration: configuration, middlewares: middlewares, transport: transport, shutdown: nil)
     }
 
     init(
         configuration: KafkaRESTConfiguration,
         middlewares: [any Middleware],
         transport: any APITransport,
-        httpTransport: AsyncHTTPClientTransport?,
         shutdown: (@Sendable () async throws -> Void)?
     ) {
         self.configuration = configuration
-        api = Client(transport: MiddlewareTransport(transport: transport, middlewares: middlewares))
-        self.httpTransport = httpTransport
+        chain = MiddlewareTransport(transport: transport, middlewares: middlewares)
+        api = Client(transport: chain)
         shutdownTransport = shutdown
     }
 

@@ -63,6 +63,43 @@ public struct CredentialsMiddleware: Middleware, CustomStringConvertible, Custom
         return try await send(request, authorization: try await credentials.authorizationValue(forceRefresh: true), next: next)
     }
 
+    /// Sends a streamed `request` with the `Authorization` header; a 401 to a bearer token
+    /// that arrives before any of the body was read (a produce stream is answered before a
+    /// record is written) is sent once more with a fresh token, on the same body.
+    ///
+    /// A response with a status other than 2xx comes back with its body read (up to
+    /// ``StreamedResponse/errorBodyLimit`` bytes) and the credentials removed from it, as
+    /// ``intercept(_:next:)`` does; so do the errors thrown further down.
+    ///
+    /// - Throws: As ``intercept(_:next:)``.
+    public func interceptStream(
+        _ request: APIRequest,
+        next: @Sendable (APIRequest) async throws -> StreamedResponse
+    ) async throws -> StreamedResponse {
+        let value = try await credentials.authorizationValue()
+        let response = try await stream(request, authorization: value, next: next)
+        guard case .bearer = credentials, response.status == 401, request.body?.canStartOver ?? true else {
+            return response
+        }
+        return try await stream(request, authorization: try await credentials.authorizationValue(forceRefresh: true), next: next)
+    }
+
+    private func stream(
+        _ request: APIRequest,
+        authorization value: String,
+        next: @Sendable (APIRequest) async throws -> StreamedResponse
+    ) async throws -> StreamedResponse {
+        let response: StreamedResponse
+        do {
+            response = try await next(Self.authorized(request, value))
+        } catch let error as KafkaRESTError {
+            throw CredentialEchoes(authorizationValue: value, credentials: credentials).scrub(error)
+        }
+        guard !response.isSuccess else { return response }
+        let refusal = await response.collect()
+        return StreamedResponse(CredentialEchoes(authorizationValue: value, credentials: credentials).scrub(refusal))
+    }
+
     private func send(
         _ request: APIRequest,
         authorization value: String,

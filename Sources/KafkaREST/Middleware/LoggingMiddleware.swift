@@ -25,21 +25,47 @@ public struct LoggingMiddleware: Middleware {
         next: @Sendable (APIRequest) async throws -> APIResponse
     ) async throws -> APIResponse {
         let attempt = RetryAttempt.current
+        var metadata = Self.metadata(of: request)
+        metadata["kafka_rest.attempt"] = "\(attempt)"
         let summary = "\(request.method.rawValue) \(request.pathTemplate) (\(request.operationID), attempt \(attempt))"
-        var metadata: Logger.Metadata = [
+        return try await logged(summary, metadata, status: \.status) { try await next(request) }
+    }
+
+    /// Opens a streamed `request`, logging it and the arrival of its response head (the
+    /// duration is the time to the head; the body is read afterwards).
+    public func interceptStream(
+        _ request: APIRequest,
+        next: @Sendable (APIRequest) async throws -> StreamedResponse
+    ) async throws -> StreamedResponse {
+        let summary = "stream \(request.method.rawValue) \(request.pathTemplate) (\(request.operationID))"
+        return try await logged(summary, Self.metadata(of: request), status: \.status) { try await next(request) }
+    }
+
+    /// The metadata every message about `request` carries.
+    private static func metadata(of request: APIRequest) -> Logger.Metadata {
+        [
             "kafka_rest.operation": "\(request.operationID)",
             "kafka_rest.method": "\(request.method.rawValue)",
             "kafka_rest.path_template": "\(request.pathTemplate)",
-            "kafka_rest.attempt": "\(attempt)",
         ]
+    }
+
+    /// Runs `send`, logging `summary` before and its status or error after.
+    private func logged<Response>(
+        _ summary: String,
+        _ metadata: Logger.Metadata,
+        status: (Response) -> Int,
+        _ send: () async throws -> Response
+    ) async throws -> Response {
+        var metadata = metadata
         logger.trace("sending \(summary)", metadata: metadata)
         let start = ContinuousClock.now
         do {
-            let response = try await next(request)
+            let response = try await send()
             let milliseconds = Self.milliseconds(since: start)
-            metadata["kafka_rest.status"] = "\(response.status)"
+            metadata["kafka_rest.status"] = "\(status(response))"
             metadata["kafka_rest.duration_ms"] = "\(milliseconds)"
-            logger.debug("\(summary) → \(response.status) in \(milliseconds) ms", metadata: metadata)
+            logger.debug("\(summary) → \(status(response)) in \(milliseconds) ms", metadata: metadata)
             return response
         } catch {
             let milliseconds = Self.milliseconds(since: start)

@@ -30,4 +30,21 @@ public struct MiddlewareTransport: APITransport {
         let rest = remaining.dropFirst()
         return try await first.intercept(request) { try await self.send($0, from: rest) }
     }
+
+    /// Sends a streamed `request` through the middlewares' ``Middleware/interceptStream(_:next:)``
+    /// and the transport's ``APITransport/stream(_:)``.
+    ///
+    /// - Throws: As ``send(_:)``.
+    public func stream(_ request: APIRequest) async throws -> StreamedResponse {
+        try request.checkPathSegments()
+        return try await stream(request, from: middlewares[...])
+    }
+
+    private func stream(_ request: APIRequest, from remaining: ArraySlice<any Middleware>) async throws -> StreamedResponse {
+        guard let first = remaining.first else {
+            return try await transport.stream(request)
+        }
+        let rest = remaining.dropFirst()
+        return try await first.interceptStream(request) { try await self.stream($0, from: rest) }
+    }
 }

@@ -11,12 +11,27 @@ struct TransportErrorMiddleware: Middleware {
         do {
             return try await next(request)
         } catch let failure as TransportFailure {
-            throw KafkaRESTError(
-                kind: .transport,
-                operationID: request.operationID,
-                message: "\(failure.explanation): \(failure.underlying)",
-                underlyingError: failure
-            )
+            throw Self.error(failure, request)
         }
+    }
+
+    func interceptStream(
+        _ request: APIRequest,
+        next: @Sendable (APIRequest) async throws -> StreamedResponse
+    ) async throws -> StreamedResponse {
+        do {
+            return try await next(request)
+        } catch let failure as TransportFailure {
+            throw Self.error(failure, request)
+        }
+    }
+
+    private static func error(_ failure: TransportFailure, _ request: APIRequest) -> KafkaRESTError {
+        KafkaRESTError(
+            kind: .transport,
+            operationID: request.operationID,
+            message: "\(failure.explanation): \(failure.underlying)",
+            underlyingError: failure
+        )
     }
 }

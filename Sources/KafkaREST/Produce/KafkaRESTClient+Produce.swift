@@ -26,7 +26,7 @@ extension KafkaRESTClient {
         case .failed(let error):
             throw error
         case .unknown(let reason):
-            throw KafkaRESTError(kind: .decoding, operationID: "produceRecord", status: 200, message: reason)
+            throw KafkaRESTError(kind: .decoding, operationID: ProduceOperation.id, status: 200, message: reason)
         }
     }
 
@@ -55,7 +55,7 @@ extension KafkaRESTClient {
         }
         if !sent.isEmpty {
             var request = APIRequest(
-                operationID: "produceRecord",
+                operationID: ProduceOperation.id,
                 method: .post,
                 pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/records",
                 path: Self.producePath(cluster: clusterID, topic: topic)
@@ -118,7 +118,7 @@ extension KafkaRESTClient {
             return Array(repeating: wholeRequestOutcome(error), count: count)
         }
         guard response.status == 200 else {
-            return Array(repeating: wholeRequestOutcome(response.error(operationID: "produceRecord")), count: count)
+            return Array(repeating: wholeRequestOutcome(response.error(operationID: ProduceOperation.id)), count: count)
         }
         var outcomes: [RecordOutcome] = []
         var scanner = ConcatenatedJSONScanner(maximumObjectBytes: max(response.body.count, 1))

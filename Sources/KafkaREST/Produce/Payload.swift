@@ -23,7 +23,7 @@ public enum Payload: Sendable, Hashable {
         } catch {
             throw KafkaRESTError(
                 kind: .encoding,
-                operationID: "produceRecord",
+                operationID: ProduceOperation.id,
                 message: "could not encode \(T.self) as a JSON payload: \(error)",
                 underlyingError: error
             )

@@ -7,7 +7,7 @@ final class PendingRecord: @unchecked Sendable {
     /// The record as given.
     let record: KafkaRecord
     /// Its JSON object followed by a newline, as written to a stream.
-    let wire: Data
+    let wire: [UInt8]
     /// The lane (stream slot) it goes through.
     let lane: Int
     /// How many times it was sent again.
@@ -18,7 +18,7 @@ final class PendingRecord: @unchecked Sendable {
     /// so a later failure cannot prove it is not in Kafka.
     var mayBeWritten = false
 
-    init(index: Int, record: KafkaRecord, wire: Data, lane: Int) {
+    init(index: Int, record: KafkaRecord, wire: [UInt8], lane: Int) {
         self.index = index
         self.record = record
         self.wire = wire

@@ -1,4 +1,5 @@
 import Foundation
+import KafkaRESTSupport
 
 extension ProduceEngine {
     /// The writer of one lane: opens streams and writes queued records, pacing and pausing
@@ -63,44 +64,38 @@ extension ProduceEngine {
         }
     }
 
-    /// Opens a stream for the lane, paced by the connection limit. A retryable failure pauses
-    /// the lane with backoff, within ``StreamingProducer/RetryBudget/streamOpens``; a 401 makes
-    /// the next open renew the credentials, once, if the connector can; any other failure is
-    /// fatal.
+    /// Opens a stream for the lane, paced by the connection limit, through the transport (so
+    /// through a client's middleware chain: credentials, a bearer token renewed once on 401,
+    /// logging). A retryable failure pauses the lane with backoff, within
+    /// ``StreamingProducer/RetryBudget/streamOpens``; any other failure is fatal.
     func openStream(_ lane: Int) async {
         do {
             try await openBucket?.acquire()
         } catch {
             return
         }
-        let renewing = lock.withLock { lanes[lane].renewingCredentials }
-        let (body, continuation) = AsyncStream<Data>.makeStream()
+        let body = BodyStream()
         do {
-            let response = try await Self.withDeadline(options.openTimeout) {
-                try await self.connector.openStream(path: self.path, body: body, renewingCredentials: renewing)
+            let reports = try await Self.withDeadline(options.openTimeout) {
+                try await self.transport.openProduceStream(path: self.path, body: body)
             }
             lock.withLock {
                 guard !cancelled else {
-                    continuation.finish()
+                    body.finish()
                     return
                 }
-                let handle = ProduceStreamHandle(lane: lane, body: continuation)
+                let handle = ProduceStreamHandle(lane: lane, body: body)
                 lanes[lane].active = handle
                 lanes[lane].streams.append(handle)
                 lanes[lane].failedOpens = 0
-                lanes[lane].renewingCredentials = false
-                handle.reader = Task { await self.read(response, on: handle) }
+                handle.reader = Task { await self.read(reports, on: handle) }
                 handle.watchdog = Task { await self.watch(handle) }
             }
         } catch {
-            continuation.finish()
+            body.finish()
             lock.withLock {
                 guard !cancelled else { return }
                 let failure = Self.kafkaError(error, context: "could not open a produce stream")
-                if failure.status == 401 && connector.canRenewCredentials && !renewing {
-                    lanes[lane].renewingCredentials = true
-                    return
-                }
                 lanes[lane].failedOpens += 1
                 let attempt = lanes[lane].failedOpens
                 if (failure.isRetryable || failure.kind == .transport) && attempt <= options.retryBudget.streamOpens {
@@ -133,7 +128,11 @@ extension ProduceEngine {
             let records = lanes[lane].queue.prefix(count)
             lanes[lane].queue.removeFirst(count)
             handle.sent.append(contentsOf: records)
-            handle.body.yield(count == 1 ? records.first!.wire : records.reduce(into: Data()) { $0.append($1.wire) })
+            handle.body.write { bytes in
+                for record in records {
+                    bytes.append(contentsOf: record.wire)
+                }
+            }
         }
     }
 
@@ -150,7 +149,7 @@ extension ProduceEngine {
             guard let result = try await group.next(), let value = result else {
                 throw KafkaRESTError(
                     kind: .transport,
-                    operationID: "produceRecord",
+                    operationID: ProduceOperation.id,
                     message: "could not open a produce stream: no response head within \(timeout)"
                 )
             }
@@ -184,6 +183,6 @@ extension ProduceEngine {
     /// `error` as a ``KafkaRESTError``: itself, or a transport error wrapping it.
     static func kafkaError(_ error: any Error, context: String) -> KafkaRESTError {
         if let error = error as? KafkaRESTError { return error }
-        return KafkaRESTError(kind: .transport, operationID: "produceRecord", message: "\(context): \(error)", underlyingError: error)
+        return KafkaRESTError(kind: .transport, operationID: ProduceOperation.id, message: "\(context): \(error)", underlyingError: error)
     }
 }

@@ -31,7 +31,7 @@ extension ProduceEngine {
         } catch let error as JSONDecodingError {
             failure = KafkaRESTError(
                 kind: .decoding,
-                operationID: "produceRecord",
+                operationID: ProduceOperation.id,
                 message: "a delivery report could not be decoded: \(error)",
                 underlyingError: error
             )
@@ -41,7 +41,7 @@ extension ProduceEngine {
         if lock.withLock({ handle.timedOut }) {
             failure = KafkaRESTError(
                 kind: .transport,
-                operationID: "produceRecord",
+                operationID: ProduceOperation.id,
                 message: "no delivery report for \(options.reportTimeout) while records were outstanding; the stream was abandoned"
             )
         }
@@ -70,7 +70,7 @@ extension ProduceEngine {
         guard !handle.sent.isEmpty else {
             throw KafkaRESTError(
                 kind: .decoding,
-                operationID: "produceRecord",
+                operationID: ProduceOperation.id,
                 message: "the server sent a delivery report for no outstanding record"
             )
         }

@@ -13,7 +13,7 @@ final class ProduceEngine: @unchecked Sendable {
     struct Waiter {
         let id: Int
         let record: KafkaRecord
-        let wire: Result<Data, KafkaRESTError>
+        let wire: Result<[UInt8], KafkaRESTError>
         let continuation: CheckedContinuation<Void, any Error>
     }
 
@@ -26,7 +26,7 @@ final class ProduceEngine: @unchecked Sendable {
         case write
     }
 
-    let connector: any ProduceStreamConnector
+    let transport: any APITransport
     let path: String
     let options: StreamingProducer.Options
     let clock: any ProduceClock
@@ -52,14 +52,14 @@ final class ProduceEngine: @unchecked Sendable {
     var resultsFinished = false
 
     init(
-        connector: any ProduceStreamConnector,
+        transport: any APITransport,
         path: String,
         options: StreamingProducer.Options,
         clock: any ProduceClock,
         emit: @escaping @Sendable (ProduceResult) -> Void,
         finishResults: @escaping @Sendable (KafkaRESTError?) -> Void
     ) {
-        self.connector = connector
+        self.transport = transport
         self.path = path
         self.options = options
         self.clock = clock
@@ -83,7 +83,7 @@ final class ProduceEngine: @unchecked Sendable {
 
     /// The record's wire form (its JSON object and a newline, written by the byte-level
     /// writer on the caller's task), or why it cannot be sent: too large.
-    func encode(_ record: KafkaRecord) -> Result<Data, KafkaRESTError> {
+    func encode(_ record: KafkaRecord) -> Result<[UInt8], KafkaRESTError> {
         var writer = JSONWriter(reservingCapacity: 128)
         record.produceRequest.writeJSON(to: &writer)
         let size = writer.bytes.count
@@ -91,14 +91,14 @@ final class ProduceEngine: @unchecked Sendable {
             return .failure(Self.oversize(size: size, limit: limit))
         }
         writer.bytes.append(UInt8(ascii: "\n"))
-        return .success(Data(writer.bytes))
+        return .success(writer.bytes)
     }
 
     /// The error of a record larger than the limit; it is never sent.
     static func oversize(size: Int, limit: Int) -> KafkaRESTError {
         KafkaRESTError(
             kind: .invalidRequest,
-            operationID: "produceRecord",
+            operationID: ProduceOperation.id,
             message: "record not sent: its encoded size of \(size) bytes exceeds the limit of \(limit) bytes"
         )
     }
@@ -153,20 +153,20 @@ final class ProduceEngine: @unchecked Sendable {
         if cancelled { return CancellationError() }
         if let fatal { return fatal }
         if closed {
-            return KafkaRESTError(kind: .invalidRequest, operationID: "produceRecord", message: "the producer is finished and accepts no more records")
+            return KafkaRESTError(kind: .invalidRequest, operationID: ProduceOperation.id, message: "the producer is finished and accepts no more records")
         }
         return nil
     }
 
     /// Gives the record an index and queues it, or reports it failed at once if it cannot be
     /// sent. Caller holds the lock.
-    func accept(_ record: KafkaRecord, wire: Result<Data, KafkaRESTError>) {
+    func accept(_ record: KafkaRecord, wire: Result<[UInt8], KafkaRESTError>) {
         let index = nextIndex
         nextIndex += 1
         inFlight += 1
         switch wire {
         case .failure(let error):
-            report(PendingRecord(index: index, record: record, wire: Data(), lane: 0), .failed(error))
+            report(PendingRecord(index: index, record: record, wire: [], lane: 0), .failed(error))
         case .success(let bytes):
             let lane = route(record)
             let pending = PendingRecord(index: index, record: record, wire: bytes, lane: lane)
@@ -355,7 +355,7 @@ final class ProduceEngine: @unchecked Sendable {
             cancelled = true
             let notSent = KafkaRESTError(
                 kind: .invalidRequest,
-                operationID: "produceRecord",
+                operationID: ProduceOperation.id,
                 message: "cancelled before the record was sent",
                 underlyingError: CancellationError()
             )

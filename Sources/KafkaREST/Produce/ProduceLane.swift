@@ -16,8 +16,6 @@ struct ProduceLane {
     var draining = false
     /// Failed stream opens in a row.
     var failedOpens = 0
-    /// The last open was refused with 401: the next one renews the credentials, once.
-    var renewingCredentials = false
     /// Broken streams in a row, for backoff.
     var breaks = 0
     /// Set by a wake-up that found the writer busy, so it looks again before waiting.

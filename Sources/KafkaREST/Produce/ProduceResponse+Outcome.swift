@@ -36,7 +36,7 @@ extension ProduceResponse {
         }
         return KafkaRESTError(
             kind: .http,
-            operationID: "produceRecord",
+            operationID: ProduceOperation.id,
             status: status,
             errorCode: code,
             message: message.flatMap { $0.isEmpty ? nil : $0 } ?? "record not written (error_code \(code))"

@@ -1,4 +1,4 @@
-import Foundation
+import KafkaRESTSupport
 import NIOCore
 
 /// One open streaming request; mutated only under the engine's lock.
@@ -6,7 +6,7 @@ final class ProduceStreamHandle: @unchecked Sendable {
     /// The lane it belongs to.
     let lane: Int
     /// Where records are written.
-    let body: AsyncStream<Data>.Continuation
+    let body: BodyStream
     /// Records written and not yet matched to a report, in the order written.
     var sent = CircularBuffer<PendingRecord>(initialCapacity: 64)
     /// Whether the body was ended; reports of records already written are still read.
@@ -21,7 +21,7 @@ final class ProduceStreamHandle: @unchecked Sendable {
     /// Set when the watchdog abandoned the stream for want of reports.
     var timedOut = false
 
-    init(lane: Int, body: AsyncStream<Data>.Continuation) {
+    init(lane: Int, body: BodyStream) {
         self.lane = lane
         self.body = body
     }

@@ -5,7 +5,7 @@ import Foundation
 /// second.
 ///
 /// ```swift
-/// let producer = StreamingProducer(connector: connector, path: path, options: .init(limits: .standard))
+/// let producer = try kafka.streamingProducer(topic: "orders", options: .init(limits: .standard))
 /// Task {
 ///     for await result in producer.results { handle(result) }
 /// }
@@ -42,13 +42,15 @@ public final class StreamingProducer: Sendable {
     /// Creates a producer; it opens its first stream when the first record comes.
     ///
     /// - Parameters:
-    ///   - connector: Opens the streaming requests.
+    ///   - transport: Opens the streaming requests with ``APITransport/stream(_:)``; a
+    ///     ``MiddlewareTransport`` passes them through its middlewares (as
+    ///     ``KafkaRESTClient/streamingProducer(topic:cluster:options:)`` does).
     ///   - path: The produce path relative to the v3 base URL,
     ///     `/clusters/{cluster_id}/topics/{topic_name}/records`, percent-encoded.
     ///   - options: Window, streams, ordering, resends, pacing.
     ///   - clock: The time source for pacing and backoff.
     public init(
-        connector: any ProduceStreamConnector,
+        transport: any APITransport,
         path: String,
         options: Options = Options(),
         clock: any ProduceClock = ContinuousProduceClock()
@@ -56,7 +58,7 @@ public final class StreamingProducer: Sendable {
         let (stream, continuation) = AsyncStream<ProduceResult>.makeStream()
         results = stream
         engine = Self.makeEngine(
-            connector: connector,
+            transport: transport,
             path: path,
             options: options,
             clock: clock,
@@ -66,7 +68,7 @@ public final class StreamingProducer: Sendable {
         )
     }
 
-    /// Creates a producer whose results go to `emit` and `finish`, for ``produce(_:connector:path:options:clock:)``.
+    /// Creates a producer whose results go to `emit` and `finish`, for ``produce(_:transport:path:options:clock:)``.
     private init(engine: ProduceEngine) {
         self.engine = engine
         results = AsyncStream { $0.finish() }
@@ -75,7 +77,7 @@ public final class StreamingProducer: Sendable {
     /// Makes and starts an engine; `termination` installs a handler to call when the
     /// results' reader goes away.
     private static func makeEngine(
-        connector: any ProduceStreamConnector,
+        transport: any APITransport,
         path: String,
         options: Options,
         clock: any ProduceClock,
@@ -83,7 +85,7 @@ public final class StreamingProducer: Sendable {
         finish: @escaping @Sendable (KafkaRESTError?) -> Void,
         termination: (@escaping @Sendable () -> Void) -> Void
     ) -> ProduceEngine {
-        let engine = ProduceEngine(connector: connector, path: path, options: options, clock: clock, emit: emit, finishResults: finish)
+        let engine = ProduceEngine(transport: transport, path: path, options: options, clock: clock, emit: emit, finishResults: finish)
         termination { [weak engine] in engine?.cancel() }
         engine.start()
         return engine
@@ -134,7 +136,7 @@ public final class StreamingProducer: Sendable {
     /// moment can be taken without being reported.
     public static func produce<S: AsyncSequence & Sendable>(
         _ records: S,
-        connector: any ProduceStreamConnector,
+        transport: any APITransport,
         path: String,
         options: Options = Options(),
         clock: any ProduceClock = ContinuousProduceClock()
@@ -142,7 +144,7 @@ public final class StreamingProducer: Sendable {
         let (stream, continuation) = AsyncThrowingStream<ProduceResult, any Error>.makeStream()
         let outcome = ProduceFeedOutcome()
         let engine = makeEngine(
-            connector: connector,
+            transport: transport,
             path: path,
             options: options,
             clock: clock,
@@ -179,7 +181,7 @@ public final class StreamingProducer: Sendable {
     }
 }
 
-/// The error that ends a ``StreamingProducer/produce(_:connector:path:options:clock:)`` stream.
+/// The error that ends a ``StreamingProducer/produce(_:transport:path:options:clock:)`` stream.
 private final class ProduceFeedOutcome: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: (any Error)?

@@ -98,7 +98,7 @@ public struct AsyncHTTPClientTransport: APITransport {
         }
     }
 
-    private func makeRequest(_ request: APIRequest) -> HTTPClientRequest {
+    func makeRequest(_ request: APIRequest) -> HTTPClientRequest {
         var outgoing = HTTPClientRequest(url: request.url(relativeTo: baseURL).absoluteString)
         outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
         for (name, value) in request.headers {
@@ -109,6 +109,9 @@ public struct AsyncHTTPClientTransport: APITransport {
             case .bytes(let data, let contentType):
                 outgoing.headers.replaceOrAdd(name: "Content-Type", value: contentType)
                 outgoing.body = .bytes(ByteBuffer(bytes: data))
+            case .stream(let body, let contentType):
+                outgoing.headers.replaceOrAdd(name: "Content-Type", value: contentType)
+                outgoing.body = .stream(body.map { ByteBuffer(bytes: $0) }, length: .unknown)
             }
         }
         return outgoing

@@ -123,7 +123,7 @@ public struct ConcatenatedJSONScanner: Sendable {
     }
 
     private static func malformed(_ message: String) -> KafkaRESTError {
-        KafkaRESTError(kind: .decoding, operationID: "produceRecord", message: message)
+        KafkaRESTError(kind: .decoding, operationID: ProduceOperation.id, message: message)
     }
 
     private static func describe(_ byte: UInt8) -> String {

@@ -1,12 +1,13 @@
 import Foundation
-import KafkaREST
+@testable import KafkaREST
 import KafkaRESTTesting
 import Testing
 
-/// The connector and the test server's streaming route, over real loopback connections,
-/// without a producer: records are written by hand and reports read one by one.
-@Suite("StreamingProduce: connector and streaming route")
-struct StreamingProduceConnectorTests {
+/// Streamed produce requests through the transport (and the middleware chain) against the
+/// test server's streaming route, over real loopback connections, without a producer:
+/// records are written by hand and reports read one by one.
+@Suite("StreamingProduce: streamed requests and streaming route")
+struct StreamingProduceTransportTests {
     /// Reads reports from `iterator` until `count` have arrived.
     static func reports(
         _ count: Int,
@@ -29,19 +30,19 @@ struct StreamingProduceConnectorTests {
     @Test("full duplex: each record's report arrives before the next record is written, and the response ends with the body")
     func fullDuplex() async throws {
         try await withStreamingServer(partitions: 2) { server, transport in
-            let (body, input) = AsyncStream<Data>.makeStream()
-            let response = try await transport.openStream(path: streamingPath(server), body: body)
+            let body = BodyStream()
+            let response = try await transport.openProduceStream(path: streamingPath(server), body: body)
             var iterator = response.makeAsyncIterator()
             var splitter = ConcatenatedJSONSplitter()
             for index in 0..<20 {
-                input.yield(Self.record("r-\(index)", partition: index % 2))
+                body.write { $0.append(contentsOf: Self.record("r-\(index)", partition: index % 2)) }
                 let reports = try await Self.reports(1, from: &iterator, splitter: &splitter)
                 #expect(reports.count == 1)
                 #expect(reports.first?.errorCode == 200)
                 #expect(reports.first?.partitionID == Int32(index % 2))
                 #expect(reports.first?.offset == Int64(index / 2))
             }
-            input.finish()
+            body.finish()
             #expect(try await iterator.next() == nil)
             #expect(server.records(topic: "events", partition: 1).compactMap(storedValue) == (0..<10).map { "r-\($0 * 2 + 1)" })
             let statistics = server.streamStatistics
@@ -57,26 +58,23 @@ struct StreamingProduceConnectorTests {
         }
     }
 
-    @Test("only a bearer connector can renew; opening with renewal asks the provider for a fresh token")
-    func renewingOpenRefreshesTheToken() async throws {
+    @Test("a stream through the middleware chain carries the credentials and is logged like any call")
+    func streamThroughTheChain() async throws {
         try await withStreamingServer { server, transport in
-            let provider = SequenceTokenProvider(["fresh-token"])
-            let bearer = try AuthorizingProduceStreamConnector(
-                transport: transport, credentials: .bearer(provider), allowsCredentialsOverPlainHTTP: true)
-            let apiKey = try AuthorizingProduceStreamConnector(
-                transport: transport, credentials: .apiKey(key: "k", secret: "s"), allowsCredentialsOverPlainHTTP: true)
-            let anonymous = try AuthorizingProduceStreamConnector(transport: transport, credentials: nil)
-            #expect(bearer.canRenewCredentials)
-            #expect(!apiKey.canRenewCredentials)
-            #expect(!anonymous.canRenewCredentials)
-            #expect(!transport.canRenewCredentials)
-
-            let (body, input) = AsyncStream<Data>.makeStream()
-            let response = try await bearer.openStream(path: streamingPath(server), body: body, renewingCredentials: true)
-            input.finish()
-            for try await _ in response {}
-            #expect(await provider.calls == [true])
-            #expect(server.requests.last?.headers["Authorization"] == "Bearer fresh-token")
+            let provider = SequenceTokenProvider(["stream-token"])
+            let chain = MiddlewareTransport(transport: transport, middlewares: [
+                try CredentialsMiddleware(credentials: .bearer(provider), baseURL: server.baseURL, allowsCredentialsOverPlainHTTP: true),
+            ])
+            let body = BodyStream()
+            let response = try await chain.openProduceStream(path: streamingPath(server), body: body)
+            body.write { $0.append(contentsOf: Self.record("x")) }
+            body.finish()
+            var splitter = ConcatenatedJSONSplitter()
+            var iterator = response.makeAsyncIterator()
+            let reports = try await Self.reports(1, from: &iterator, splitter: &splitter)
+            #expect(reports.first?.errorCode == 200)
+            #expect(await provider.calls == [false])
+            #expect(server.requests.last?.headers["Authorization"] == "Bearer stream-token")
         }
     }
 
@@ -87,8 +85,8 @@ struct StreamingProduceConnectorTests {
                 recordError: { $0.index == 2 ? StreamFaults.RecordError(code: 500) : nil },
                 tooLongAfterRecords: 6
             ))
-            let (body, input) = AsyncStream<Data>.makeStream()
-            let response = try await transport.openStream(path: streamingPath(server), body: body)
+            let body = BodyStream()
+            let response = try await transport.openProduceStream(path: streamingPath(server), body: body)
             var chunk = Data()
             for index in 0..<8 {
                 switch index {
@@ -97,8 +95,8 @@ struct StreamingProduceConnectorTests {
                 default: chunk += Self.record("r-\(index)")
                 }
             }
-            input.yield(chunk)
-            input.finish()
+            body.write { $0.append(contentsOf: chunk) }
+            body.finish()
             var iterator = response.makeAsyncIterator()
             var splitter = ConcatenatedJSONSplitter()
             let reports = try await Self.reports(8, from: &iterator, splitter: &splitter)
@@ -112,9 +110,9 @@ struct StreamingProduceConnectorTests {
     func abruptClose() async throws {
         try await withStreamingServer { server, transport in
             server.setStreamFaults(.closeStream(afterRecords: 3, withholding: 1))
-            let (body, input) = AsyncStream<Data>.makeStream()
-            let response = try await transport.openStream(path: streamingPath(server), body: body)
-            input.yield((0..<5).map { Self.record("r-\($0)") }.reduce(Data(), +))
+            let body = BodyStream()
+            let response = try await transport.openProduceStream(path: streamingPath(server), body: body)
+            body.write { $0.append(contentsOf: (0..<5).map { Self.record("r-\($0)") }.reduce(Data(), +)) }
             var received: [ProduceResponse] = []
             var splitter = ConcatenatedJSONSplitter()
             let failure = await #expect(throws: TransportFailure.self) {
@@ -122,7 +120,7 @@ struct StreamingProduceConnectorTests {
                     received += try splitter.feed(chunk).map { try JSONDecoder().decode(ProduceResponse.self, from: $0) }
                 }
             }
-            input.finish()
+            body.finish()
             #expect(failure?.phase == .awaitingResponse)
             #expect(received.map(\.offset) == [0, 1])
             #expect(server.records(topic: "events").compactMap(storedValue) == ["r-0", "r-1", "r-2"])
@@ -133,11 +131,11 @@ struct StreamingProduceConnectorTests {
     @Test("a refused stream throws the KafkaRESTError of its answer: credentials, topic, injected status, Retry-After")
     func refusals() async throws {
         try await withStreamingServer(credentials: (key: "key", secret: "secret")) { server, transport in
-            func open(_ connector: any ProduceStreamConnector, topic: String = "events") async throws {
-                let (body, input) = AsyncStream<Data>.makeStream()
-                input.yield(Self.record("x"))
-                defer { input.finish() }
-                _ = try await connector.openStream(path: streamingPath(server, topic: topic), body: body)
+            func open(_ transport: any APITransport, topic: String = "events") async throws {
+                let body = BodyStream()
+                body.write { $0.append(contentsOf: Self.record("x")) }
+                defer { body.finish() }
+                _ = try await transport.openProduceStream(path: streamingPath(server, topic: topic), body: body)
             }
             let anonymous = try await #require(throws: KafkaRESTError.self) { try await open(transport) }
             #expect(anonymous.kind == .http)
@@ -145,11 +143,13 @@ struct StreamingProduceConnectorTests {
             #expect(anonymous.errorCode == 40101)
             #expect(anonymous.operationID == "produceRecord")
 
-            let authorized = try AuthorizingProduceStreamConnector(
-                transport: transport,
-                credentials: .apiKey(key: "key", secret: "secret"),
-                allowsCredentialsOverPlainHTTP: true
-            )
+            let authorized = MiddlewareTransport(transport: transport, middlewares: [
+                try CredentialsMiddleware(
+                    credentials: .apiKey(key: "key", secret: "secret"),
+                    baseURL: server.baseURL,
+                    allowsCredentialsOverPlainHTTP: true
+                ),
+            ])
             let unknownTopic = try await #require(throws: KafkaRESTError.self) { try await open(authorized, topic: "missing") }
             #expect(unknownTopic.status == 404)
             #expect(unknownTopic.errorCode == 40403)
@@ -171,29 +171,16 @@ struct StreamingProduceConnectorTests {
         }
     }
 
-    @Test("credentials are refused over plain HTTP unless allowed")
-    func plainHTTPCredentials() async throws {
-        try await withTransport(baseURL: URL(string: "http://127.0.0.1:9/v3")!) { transport in
-            let error = #expect(throws: KafkaRESTError.self) {
-                _ = try AuthorizingProduceStreamConnector(transport: transport, credentials: .apiKey(key: "key", secret: "secret"))
-            }
-            #expect(error?.kind == .invalidRequest)
-            #expect(throws: Never.self) {
-                _ = try AuthorizingProduceStreamConnector(transport: transport, credentials: nil)
-            }
-        }
-    }
-
     @Test("a refused connection is a TransportFailure while connecting")
     func connectionRefused() async throws {
         let server = try await KafkaRESTTestServer.start()
         let baseURL = server.baseURL
         try await server.stop()
         try await withTransport(baseURL: baseURL) { transport in
-            let (body, input) = AsyncStream<Data>.makeStream()
-            defer { input.finish() }
+            let body = BodyStream()
+            defer { body.finish() }
             let failure = await #expect(throws: TransportFailure.self) {
-                _ = try await transport.openStream(path: "/clusters/test-cluster/topics/events/records", body: body)
+                _ = try await transport.openProduceStream(path: "/clusters/test-cluster/topics/events/records", body: body)
             }
             #expect(failure?.phase == .connecting)
         }
