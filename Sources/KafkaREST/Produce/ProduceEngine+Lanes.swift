@@ -24,7 +24,7 @@ extension ProduceEngine {
 
     /// Decides what the lane's writer does next.
     func nextStep(_ lane: Int) -> Step {
-        lock.withLock {
+        locked {
             lanes[lane].wakePending = false
             if cancelled { return .exit }
             if lanes[lane].queue.isEmpty {
@@ -53,7 +53,7 @@ extension ProduceEngine {
     /// called since ``nextStep(_:)``.
     func waitForWork(_ lane: Int) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            lock.withLock {
+            locked {
                 if lanes[lane].wakePending || cancelled {
                     lanes[lane].wakePending = false
                     continuation.resume()
@@ -79,7 +79,7 @@ extension ProduceEngine {
             let reports = try await Self.withDeadline(options.openTimeout) {
                 try await self.transport.openProduceStream(path: self.path, body: body)
             }
-            lock.withLock {
+            locked {
                 guard !cancelled else {
                     body.finish()
                     return
@@ -93,7 +93,7 @@ extension ProduceEngine {
             }
         } catch {
             body.finish()
-            lock.withLock {
+            locked {
                 guard !cancelled else { return }
                 let failure = Self.kafkaError(error, context: "could not open a produce stream")
                 lanes[lane].failedOpens += 1
@@ -115,7 +115,7 @@ extension ProduceEngine {
         } catch {
             return
         }
-        lock.withLock {
+        locked {
             guard !cancelled,
                   let handle = lanes[lane].active,
                   !handle.retiring,
@@ -168,7 +168,7 @@ extension ProduceEngine {
             } catch {
                 return
             }
-            let expired = lock.withLock {
+            let expired = locked {
                 guard !handle.sent.isEmpty, ContinuousClock.now - handle.lastProgress > timeout else { return false }
                 handle.timedOut = true
                 return true

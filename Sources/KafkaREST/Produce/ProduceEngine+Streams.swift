@@ -38,7 +38,7 @@ extension ProduceEngine {
         } catch {
             failure = error
         }
-        if lock.withLock({ handle.timedOut }) {
+        if locked({ handle.timedOut }) {
             failure = KafkaRESTError(
                 kind: .transport,
                 operationID: ProduceOperation.id,
@@ -54,7 +54,7 @@ extension ProduceEngine {
     ///   answers no outstanding record.
     func apply(_ reports: [ProduceResponse], on handle: ProduceStreamHandle) throws {
         guard !reports.isEmpty else { return }
-        try lock.withLock {
+        try locked {
             handle.lastProgress = .now
             for report in reports {
                 try apply(report, on: handle)
@@ -117,7 +117,7 @@ extension ProduceEngine {
     /// ``StreamingProducer/Options/resendUnknown`` allows, otherwise reported unknown; an
     /// unexpected end pauses the lane with backoff before the next stream.
     func streamEnded(_ handle: ProduceStreamHandle, failure: (any Error)?) {
-        lock.withLock {
+        locked {
             let lane = handle.lane
             retire(handle)
             handle.watchdog?.cancel()

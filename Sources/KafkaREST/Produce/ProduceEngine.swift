@@ -32,7 +32,7 @@ final class ProduceEngine: @unchecked Sendable {
     let clock: any ProduceClock
     let recordBucket: TokenBucket?
     let openBucket: TokenBucket?
-    private let emit: @Sendable (ProduceResult) -> Void
+    private let emit: @Sendable ([ProduceResult]) -> Void
     private let finishResults: @Sendable (KafkaRESTError?) -> Void
 
     let lock = NSRecursiveLock()
@@ -50,13 +50,16 @@ final class ProduceEngine: @unchecked Sendable {
     var roundRobin = 0
     var drainWaiters: [CheckedContinuation<Void, Never>] = []
     var resultsFinished = false
+    /// Results settled under the lock and not yet handed over; ``locked(_:)`` hands them over
+    /// as one batch before it releases the lock.
+    var outbox: [ProduceResult] = []
 
     init(
         transport: any APITransport,
         path: String,
         options: StreamingProducer.Options,
         clock: any ProduceClock,
-        emit: @escaping @Sendable (ProduceResult) -> Void,
+        emit: @escaping @Sendable ([ProduceResult]) -> Void,
         finishResults: @escaping @Sendable (KafkaRESTError?) -> Void
     ) {
         self.transport = transport
@@ -72,7 +75,7 @@ final class ProduceEngine: @unchecked Sendable {
 
     /// Starts one writer task per lane.
     func start() {
-        lock.withLock {
+        locked {
             laneTasks = lanes.indices.map { lane in
                 Task { await self.runLane(lane) }
             }
@@ -110,20 +113,20 @@ final class ProduceEngine: @unchecked Sendable {
     func send(_ record: KafkaRecord) async throws {
         try Task.checkCancellation()
         let wire = encode(record)
-        let accepted = try lock.withLock {
+        let accepted = try locked {
             if let error = refusal() { throw error }
             guard waiters.isEmpty && inFlight < options.maxInFlight else { return false }
             accept(record, wire: wire)
             return true
         }
         if accepted { return }
-        let id = lock.withLock {
+        let id = locked {
             nextWaiterID += 1
             return nextWaiterID
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                lock.withLock {
+                locked {
                     if cancelledWaiters.remove(id) != nil {
                         continuation.resume(throwing: CancellationError())
                     } else if let error = refusal() {
@@ -137,7 +140,7 @@ final class ProduceEngine: @unchecked Sendable {
                 }
             }
         } onCancel: {
-            lock.withLock {
+            locked {
                 if let position = waiters.firstIndex(where: { $0.id == id }) {
                     waiters.remove(at: position).continuation.resume(throwing: CancellationError())
                 } else {
@@ -145,7 +148,7 @@ final class ProduceEngine: @unchecked Sendable {
                 }
             }
         }
-        lock.withLock { _ = cancelledWaiters.remove(id) }
+        locked { _ = cancelledWaiters.remove(id) }
     }
 
     /// Why no record can be accepted now, if so. Caller holds the lock.
@@ -217,7 +220,7 @@ final class ProduceEngine: @unchecked Sendable {
         if record.mayBeWritten, case .failed(let error) = outcome {
             outcome = .unknown(reason: "an earlier send was cut off by a broken stream and may have been written; the resend failed: \(error)")
         }
-        emit(ProduceResult(index: record.index, record: record.record, outcome: outcome))
+        outbox.append(ProduceResult(index: record.index, record: record.record, outcome: outcome))
         admitWaiters()
         if closed || fatal != nil {
             wake(record.lane)
@@ -281,7 +284,7 @@ final class ProduceEngine: @unchecked Sendable {
     /// Reports a record that ``send(_:)`` refused as failed with `error`, giving it the next
     /// index, unless the results have ended.
     func reportRefused(_ record: KafkaRecord, error: any Error) {
-        lock.withLock {
+        locked {
             guard !resultsFinished else { return }
             accept(record, wire: .failure(Self.kafkaError(error, context: "the record was not accepted")))
         }
@@ -302,7 +305,7 @@ final class ProduceEngine: @unchecked Sendable {
     /// Stops accepting, waits until every accepted record is reported, then closes the streams
     /// and ends the results.
     func finish() async {
-        lock.withLock {
+        locked {
             closed = true
             let refused = waiters
             waiters = []
@@ -310,7 +313,7 @@ final class ProduceEngine: @unchecked Sendable {
             lanes.indices.forEach(wake)
         }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            lock.withLock {
+            locked {
                 if inFlight == 0 || cancelled {
                     continuation.resume()
                 } else {
@@ -318,11 +321,11 @@ final class ProduceEngine: @unchecked Sendable {
                 }
             }
         }
-        let tasks = lock.withLock { laneTasks }
+        let tasks = locked { laneTasks }
         for task in tasks {
             await task.value
         }
-        lock.withLock {
+        locked {
             closeStreams()
             endResults()
         }
@@ -340,9 +343,27 @@ final class ProduceEngine: @unchecked Sendable {
         }
     }
 
-    /// Finishes the results once. Caller holds the lock.
+    /// Runs `body` under the lock, then hands the results it settled over as one batch,
+    /// still under the lock, so batches keep the order in which records were settled.
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
+        try lock.withLock {
+            defer { handOverResults() }
+            return try body()
+        }
+    }
+
+    /// Hands the settled results over as one batch. Caller holds the lock.
+    func handOverResults() {
+        guard !outbox.isEmpty else { return }
+        let batch = outbox
+        outbox.removeAll(keepingCapacity: true)
+        emit(batch)
+    }
+
+    /// Finishes the results once, after handing over those settled. Caller holds the lock.
     func endResults() {
         guard !resultsFinished else { return }
+        handOverResults()
         resultsFinished = true
         finishResults(fatal)
     }
@@ -350,7 +371,7 @@ final class ProduceEngine: @unchecked Sendable {
     /// Stops at once: records written without report are unknown, records never written
     /// (waiting senders' included) fail as cancelled, and the results end.
     func cancel() {
-        lock.withLock {
+        locked {
             guard !cancelled, !resultsFinished else { return }
             cancelled = true
             let notSent = KafkaRESTError(

@@ -37,7 +37,7 @@ public final class StreamingProducer: Sendable {
     ///
     /// If the task reading it is cancelled, the producer is cancelled: the results of every
     /// remaining record are still delivered to it before the sequence ends.
-    public let results: AsyncStream<ProduceResult>
+    public let results: ProduceResults
 
     /// Creates a producer; it opens its first stream when the first record comes.
     ///
@@ -55,8 +55,8 @@ public final class StreamingProducer: Sendable {
         options: Options = Options(),
         clock: any ProduceClock = ContinuousProduceClock()
     ) {
-        let (stream, continuation) = AsyncStream<ProduceResult>.makeStream()
-        results = stream
+        let (stream, continuation) = AsyncStream<[ProduceResult]>.makeStream()
+        results = ProduceResults(batches: stream)
         engine = Self.makeEngine(
             transport: transport,
             path: path,
@@ -71,7 +71,7 @@ public final class StreamingProducer: Sendable {
     /// Creates a producer whose results go to `emit` and `finish`, for ``produce(_:transport:path:options:clock:)``.
     private init(engine: ProduceEngine) {
         self.engine = engine
-        results = AsyncStream { $0.finish() }
+        results = ProduceResults(batches: AsyncStream { $0.finish() })
     }
 
     /// Makes and starts an engine; `termination` installs a handler to call when the
@@ -81,7 +81,7 @@ public final class StreamingProducer: Sendable {
         path: String,
         options: Options,
         clock: any ProduceClock,
-        emit: @escaping @Sendable (ProduceResult) -> Void,
+        emit: @escaping @Sendable ([ProduceResult]) -> Void,
         finish: @escaping @Sendable (KafkaRESTError?) -> Void,
         termination: (@escaping @Sendable () -> Void) -> Void
     ) -> ProduceEngine {
@@ -140,8 +140,8 @@ public final class StreamingProducer: Sendable {
         path: String,
         options: Options = Options(),
         clock: any ProduceClock = ContinuousProduceClock()
-    ) -> AsyncThrowingStream<ProduceResult, any Error> where S.Element == KafkaRecord {
-        let (stream, continuation) = AsyncThrowingStream<ProduceResult, any Error>.makeStream()
+    ) -> ProduceResultStream where S.Element == KafkaRecord {
+        let (stream, continuation) = AsyncThrowingStream<[ProduceResult], any Error>.makeStream()
         let outcome = ProduceFeedOutcome()
         let engine = makeEngine(
             transport: transport,
@@ -177,7 +177,7 @@ public final class StreamingProducer: Sendable {
                 feeder.cancel()
             }
         }
-        return stream
+        return ProduceResultStream(batches: stream)
     }
 }
 
