@@ -59,17 +59,17 @@ public struct KafkaRESTError: Error, Sendable, CustomStringConvertible {
         self.underlyingError = underlyingError
     }
 
-    /// Whether sending the same request again may succeed.
-    ///
-    /// True for ``Kind/transport`` errors and for HTTP statuses 429 (rate limited), 502, 503
-    /// and 504 (gateway or service temporarily unavailable); false for everything else,
-    /// including other 5xx statuses, whose outcome may not be safe to repeat.
+    /// Whether sending the same request again may succeed, by the one rule of
+    /// ``Retryability`` (``retryability`` is not ``Retryability/never``): HTTP 429, 502, 503,
+    /// 504 and 500 with `error_code` 50003, and transport failures (except a response that came
+    /// but could not be read whole); some of them only for idempotent methods.
     public var isRetryable: Bool {
-        switch kind {
-        case .transport: true
-        case .http: [429, 502, 503, 504].contains(status)
-        case .decoding, .encoding, .invalidRequest: false
-        }
+        retryability != .never
+    }
+
+    /// Whether, and for which methods, sending the same request again may succeed.
+    public var retryability: Retryability {
+        Retryability.of(self)
     }
 
     /// For example

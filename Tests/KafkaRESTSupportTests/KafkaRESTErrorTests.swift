@@ -13,8 +13,19 @@ import Testing
         #expect(!KafkaRESTError(kind: .http, status: status, message: "HTTP \(status)").isRetryable)
     }
 
+    @Test func retriableInternalErrorCode() {
+        let error = KafkaRESTError(kind: .http, status: 500, errorCode: 50003, message: "retriable")
+        #expect(error.isRetryable)
+        #expect(error.retryability == .idempotentOnly)
+        #expect(KafkaRESTError(kind: .http, status: 429, message: "slow down").retryability == .anyMethod)
+    }
+
     @Test func retryabilityByKind() {
-        #expect(KafkaRESTError(kind: .transport, message: "connection refused").isRetryable)
+        let refused = TransportFailure(phase: .connecting, underlying: CancellationError())
+        #expect(KafkaRESTError(kind: .transport, message: "connection refused", underlyingError: refused).retryability == .anyMethod)
+        let reset = TransportFailure(phase: .awaitingResponse, underlying: CancellationError())
+        #expect(KafkaRESTError(kind: .transport, message: "connection reset", underlyingError: reset).retryability == .idempotentOnly)
+        #expect(!KafkaRESTError(kind: .transport, message: "the response body exceeds 32 MiB").isRetryable, "no failure behind it: the same answer again")
         #expect(!KafkaRESTError(kind: .decoding, status: 503, message: "bad body").isRetryable)
         #expect(!KafkaRESTError(kind: .encoding, message: "nan").isRetryable)
         #expect(!KafkaRESTError(kind: .invalidRequest, message: "missing cluster_id").isRetryable)

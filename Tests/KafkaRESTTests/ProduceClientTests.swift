@@ -76,6 +76,17 @@ struct ProduceClientTests {
         #expect(try await Self.client(broken).produce(numberedRecords(2), to: "t").allSatisfy(\.outcome.isUnknown))
     }
 
+    @Test("concatenated: a connection never made fails every record, since nothing was written")
+    func connectionNeverMade() async throws {
+        struct Refused: Error {}
+        let refused = CannedTransport { _ in throw TransportFailure(phase: .connecting, underlying: Refused()) }
+        let results = try await Self.client(refused).produce(numberedRecords(2), to: "t")
+        #expect(results.allSatisfy { $0.outcome.failure?.kind == .transport }, "\(results.map(\.outcome))")
+
+        let cut = CannedTransport { _ in throw TransportFailure(phase: .sending, underlying: Refused()) }
+        #expect(try await Self.client(cut).produce(numberedRecords(2), to: "t").allSatisfy(\.outcome.isUnknown))
+    }
+
     @Test("batch: successes and failures matched by entry id; unmentioned entries unknown")
     func batch() async throws {
         let transport = CannedTransport { _ in

@@ -3,20 +3,12 @@ import Logging
 /// Repeats requests that failed in a way that is safe and likely to succeed later, waiting
 /// between attempts according to a ``RetryPolicy``.
 ///
-/// Which outcomes are retried:
-///
-/// | Outcome                                          | GET, PUT, DELETE, HEAD | POST, PATCH |
-/// |--------------------------------------------------|------------------------|-------------|
-/// | HTTP 429                                         | retried                | retried     |
-/// | HTTP 502, 503, 504                               | retried                | not retried |
-/// | HTTP 500 with Kafka `error_code` 50003           | retried                | not retried |
-/// | ``TransportFailure`` phase `.connecting`         | retried                | retried     |
-/// | ``TransportFailure`` phase `.sending` or `.awaitingResponse` | retried    | not retried |
-/// | anything else (other statuses and errors, cancellation) | not retried     | not retried |
-///
-/// A ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/transport`` counts as the
-/// ``TransportFailure`` in its ``KafkaRESTError/underlyingError``; without one (for example a
-/// response body over the transport's size limit) it is not retried. Requests whose body is not ``RequestBody/isReplayable`` are never repeated.
+/// Which outcomes are retried is decided by ``Retryability``, the one rule the whole package
+/// uses: HTTP 429 and a connection never made for every method; HTTP 502/503/504, 500 with
+/// `error_code` 50003, and ``TransportFailure``s after the request was sent, for GET, PUT,
+/// DELETE and HEAD only; nothing else (other statuses and errors, cancellation, a transport
+/// error with no ``TransportFailure`` behind it such as a response body over the size limit).
+/// Requests whose body is not ``RequestBody/isReplayable`` are never repeated.
 ///
 /// The wait after a retried response is the larger of its `Retry-After` and
 /// `X-RateLimit-Reset` headers (seconds) when present, capped at ``RetryPolicy/maxBackoff``;

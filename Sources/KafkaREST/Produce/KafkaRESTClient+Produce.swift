@@ -135,8 +135,10 @@ extension KafkaRESTClient {
         return outcomes + Array(repeating: missing, count: count - outcomes.count)
     }
 
-    /// The outcome of every record of a request that failed as a whole: failed for a 4xx
-    /// status or a request refused before sending, unknown otherwise.
+    /// The outcome of every record of a request that failed as a whole: failed when nothing
+    /// was written (a 4xx status, a request refused before sending, or a failure that
+    /// ``Retryability`` says left nothing done, such as a connection never made), unknown
+    /// otherwise.
     private static func wholeRequestOutcome(_ error: any Error) -> RecordOutcome {
         guard let error = error as? KafkaRESTError else {
             return .unknown(reason: "no answer to the produce request: \(error)")
@@ -145,6 +147,8 @@ extension KafkaRESTClient {
         case .invalidRequest, .encoding:
             return .failed(error)
         case .http where (400..<500).contains(error.status ?? 0):
+            return .failed(error)
+        case .transport where error.retryability == .anyMethod:
             return .failed(error)
         case .http, .transport, .decoding:
             return .unknown(reason: "the produce request failed and some records may have been written: \(error)")

@@ -98,7 +98,9 @@ extension ProduceEngine {
                 let failure = Self.kafkaError(error, context: "could not open a produce stream")
                 lanes[lane].failedOpens += 1
                 let attempt = lanes[lane].failedOpens
-                if (failure.isRetryable || failure.kind == .transport) && attempt <= options.retryBudget.streamOpens {
+                // A refused or failed open carried no record, so any retryable failure may be
+                // retried, whatever the method.
+                if failure.isRetryable && attempt <= options.retryBudget.streamOpens {
                     lanes[lane].resumeAt = clock.now + options.backoff.delay(attempt: attempt)
                 } else {
                     becomeFatal(failure)
@@ -150,7 +152,8 @@ extension ProduceEngine {
                 throw KafkaRESTError(
                     kind: .transport,
                     operationID: ProduceOperation.id,
-                    message: "could not open a produce stream: no response head within \(timeout)"
+                    message: "could not open a produce stream: no response head within \(timeout)",
+                    underlyingError: TransportFailure(phase: .awaitingResponse, underlying: CancellationError())
                 )
             }
             return value

@@ -1,52 +1,29 @@
 import Foundation
 
-/// Decides whether an attempt's outcome may be retried and how long the server asked to
-/// wait; the rules are tabulated on ``RetryMiddleware``.
+/// Applies ``Retryability`` to an attempt's outcome for ``RetryMiddleware``, and reads how
+/// long the server asked to wait.
 enum RetryClassifier {
-    /// Kafka REST's `error_code` for a retriable internal error.
-    static let retriableErrorCode = 50003
-
-    /// Why a response may be retried, or `nil` if it may not.
+    /// Why a response may be retried for `method`, or `nil` if it may not.
     static func reason(for response: APIResponse, method: HTTPMethod) -> String? {
-        switch response.status {
-        case 429:
-            return "HTTP 429"
-        case 502, 503, 504:
-            return isIdempotent(method) ? "HTTP \(response.status)" : nil
-        case 500:
-            guard isIdempotent(method), errorCode(of: response) == retriableErrorCode else { return nil }
-            return "HTTP 500 error_code \(retriableErrorCode)"
-        default:
-            return nil
-        }
+        guard response.status == 429 || response.status >= 500 else { return nil }
+        let errorCode = response.status == 500 ? errorCode(of: response) : nil
+        guard Retryability.of(status: response.status, errorCode: errorCode).allows(method) else { return nil }
+        return errorCode.map { "HTTP \(response.status) error_code \($0)" } ?? "HTTP \(response.status)"
     }
 
-    /// Why an error may be retried, or `nil` if it may not.
+    /// Why an error may be retried for `method`, or `nil` if it may not.
     static func reason(for error: any Error, method: HTTPMethod) -> String? {
-        guard let phase = phase(of: error) else { return nil }
-        guard phase == .connecting || isIdempotent(method) else { return nil }
-        return "transport failure (\(phase))"
+        guard Retryability.of(error).allows(method) else { return nil }
+        if let phase = phase(of: error) {
+            return "transport failure (\(phase))"
+        }
+        return "\(error)"
     }
 
     /// The phase of a ``TransportFailure``, thrown directly or as the underlying error of a
-    /// ``KafkaRESTError`` of kind `.transport`; `nil` for other errors, including transport
-    /// errors that do not say how far the exchange got (such as an oversized response body).
-    static func phase(of error: any Error) -> TransportFailure.Phase? {
-        if let failure = error as? TransportFailure {
-            return failure.phase
-        }
-        if let error = error as? KafkaRESTError, error.kind == .transport {
-            return (error.underlyingError as? TransportFailure)?.phase
-        }
-        return nil
-    }
-
-    /// Whether repeating the method cannot do more than doing it once.
-    static func isIdempotent(_ method: HTTPMethod) -> Bool {
-        switch method {
-        case .get, .put, .delete, .head: true
-        case .post, .patch: false
-        }
+    /// ``KafkaRESTError`` of kind `.transport`.
+    private static func phase(of error: any Error) -> TransportFailure.Phase? {
+        (error as? TransportFailure ?? (error as? KafkaRESTError)?.underlyingError as? TransportFailure)?.phase
     }
 
     /// How long the server asked to wait: the larger of `Retry-After` and
@@ -62,7 +39,7 @@ enum RetryClassifier {
     }
 
     private static func errorCode(of response: APIResponse) -> Int? {
-        guard let json = try? JSONDecoder().decode(JSONValue.self, from: response.body) else { return nil }
+        guard let json = try? JSONValue(jsonBytes: response.body) else { return nil }
         return json["error_code"]?.int64Value.flatMap { Int(exactly: $0) }
     }
 }

@@ -1,7 +1,8 @@
 /// A failure to exchange a request and response with the server, thrown by transports so
-/// that ``RetryMiddleware`` can tell whether the server could have seen the request.
+/// that the retry rule (``Retryability``) can tell whether the server could have seen the
+/// request.
 ///
-/// ``KafkaRESTClient`` hands it to callers wrapped in a ``KafkaRESTError`` of kind
+/// The client hands it to callers wrapped in a ``KafkaRESTError`` of kind
 /// ``KafkaRESTError/Kind/transport`` whose ``KafkaRESTError/underlyingError`` is this value.
 public struct TransportFailure: Error, Sendable, CustomStringConvertible {
     /// How far the exchange got before it failed.
@@ -34,7 +35,7 @@ public struct TransportFailure: Error, Sendable, CustomStringConvertible {
     }
 
     /// A sentence for users saying what the phase means for the request.
-    var explanation: String {
+    public var explanation: String {
         switch phase {
         case .connecting: "could not connect to the server; the request was not sent"
         case .sending: "the connection failed while sending the request; the server may have received it"
