@@ -29,15 +29,23 @@ public struct NDJSONLines: Sendable {
     public mutating func feed(_ chunk: Data) -> [(line: Int, text: Data)] {
         pending.append(chunk)
         var lines: [(line: Int, text: Data)] = []
-        var start = pending.startIndex
-        var searchFrom = pending.startIndex + searched
-        while let newline = pending[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
-            append(pending[start..<newline], to: &lines)
-            start = pending.index(after: newline)
-            searchFrom = start
+        var number = nextLine
+        let consumed = pending.withUnsafeBytes { bytes -> Int in
+            guard let base = bytes.baseAddress else { return 0 }
+            var start = 0
+            var searchFrom = searched
+            while searchFrom < bytes.count,
+                  let found = memchr(base + searchFrom, Int32(UInt8(ascii: "\n")), bytes.count - searchFrom) {
+                let newline = base.distance(to: UnsafeRawPointer(found))
+                Self.append(UnsafeRawBufferPointer(rebasing: bytes[start..<newline]), number: &number, to: &lines)
+                start = newline + 1
+                searchFrom = start
+            }
+            return start
         }
-        if start != pending.startIndex {
-            pending = Data(pending[start...])
+        nextLine = number
+        if consumed > 0 {
+            pending = Data(pending[(pending.startIndex + consumed)...])
         }
         searched = pending.count
         return lines
@@ -46,19 +54,23 @@ public struct NDJSONLines: Sendable {
     /// The last line, when the input did not end with a newline.
     public mutating func finish() -> [(line: Int, text: Data)] {
         var lines: [(line: Int, text: Data)] = []
-        if !pending.isEmpty {
-            append(pending[...], to: &lines)
-            pending = Data()
-            searched = 0
-        }
+        guard !pending.isEmpty else { return lines }
+        var number = nextLine
+        pending.withUnsafeBytes { Self.append($0, number: &number, to: &lines) }
+        nextLine = number
+        pending = Data()
+        searched = 0
         return lines
     }
 
-    private mutating func append(_ text: Data.SubSequence, to lines: inout [(line: Int, text: Data)]) {
-        let line = nextLine
-        nextLine += 1
-        let trimmed = text.last == UInt8(ascii: "\r") ? text.dropLast() : text
-        if trimmed.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) {
+    /// Numbers the line `text` (without its newline) and keeps it unless it is blank.
+    private static func append(_ text: UnsafeRawBufferPointer, number: inout Int, to lines: inout [(line: Int, text: Data)]) {
+        let line = number
+        number += 1
+        var end = text.count
+        if end > 0 && text[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        let trimmed = UnsafeRawBufferPointer(rebasing: text[..<end])
+        if trimmed.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
             lines.append((line, Data(trimmed)))
         }
     }
