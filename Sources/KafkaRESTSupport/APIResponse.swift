@@ -44,6 +44,27 @@ extension APIResponse {
         }
     }
 
+    /// Decodes the JSON body as `T` with the byte-level reader (``JSONReadable``), which the
+    /// generated models and the standard types conform to; the generated operations call it.
+    ///
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/decoding`` whose message gives
+    ///   the JSON pointer of the failing place (such as `/data/0/partitions_count`), the byte
+    ///   offset and the problem.
+    public func decode<T: Decodable & JSONReadable>(_ type: T.Type, operationID: String) throws -> T {
+        do {
+            return try T(jsonBytes: body)
+        } catch {
+            throw KafkaRESTError(
+                kind: .decoding,
+                operationID: operationID,
+                status: status,
+                message: "could not decode \(T.self) \(error)",
+                bodySnippet: bodySnippet,
+                underlyingError: error
+            )
+        }
+    }
+
     /// The error for a response with a non-success status.
     ///
     /// A JSON body with Kafka REST's `error_code` and `message` supplies ``KafkaRESTError/errorCode``

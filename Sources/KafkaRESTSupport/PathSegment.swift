@@ -31,8 +31,22 @@ public enum PathSegment {
     /// servers and proxies resolve against its parent (literal, or spelled with `%2E` or
     /// `%2e` in any mix with `.`), otherwise `nil`.
     public static func dotSegment(_ segment: some StringProtocol) -> String? {
-        let dots = segment.replacingOccurrences(of: "%2E", with: ".", options: .caseInsensitive)
-        return dots == "." || dots == ".." ? dots : nil
+        var dots = 0
+        var bytes = segment.utf8.makeIterator()
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: "%") {
+                guard bytes.next() == UInt8(ascii: "2"), let letter = bytes.next(), letter | 0x20 == UInt8(ascii: "e") else { return nil }
+            } else if byte != UInt8(ascii: ".") {
+                return nil
+            }
+            dots += 1
+            if dots > 2 { return nil }
+        }
+        switch dots {
+        case 1: return "."
+        case 2: return ".."
+        default: return nil
+        }
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)

@@ -15,6 +15,19 @@ struct ClientTests {
         #expect(transport.requests.first?.headers["Accept"] == "application/json")
     }
 
+    @Test("generated operations decode with the byte-level reader: a bad value is reported with its pointer and byte offset")
+    func operationsDecodeWithTheFastReader() async throws {
+        let body = #"{"kind":"KafkaTopicList","metadata":{"self":"x"},"data":[{"topic_name":7}]}"#
+        let transport = ScriptedTransport([.json(200, body)])
+        let kafka = try KafkaRESTClient(configuration: testConfiguration(), transport: transport)
+        let error = try await #require(throws: KafkaRESTError.self) {
+            _ = try await kafka.topic.listKafkaTopics(clusterID: "lkc-1")
+        }
+        #expect(error.kind == .decoding)
+        #expect(error.underlyingError is JSONDecodingError, "\(String(describing: error.underlyingError))")
+        #expect(error.message.contains("/data/0"), "\(error.message)")
+    }
+
     @Test("requireClusterID returns the configured id or says how to set one")
     func requireClusterID() throws {
         let configured = try KafkaRESTClient(configuration: testConfiguration(), transport: ScriptedTransport())
