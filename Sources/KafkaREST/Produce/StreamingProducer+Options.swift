@@ -103,6 +103,9 @@ extension StreamingProducer {
         /// then it is abandoned and those records are handled as on a broken stream (reported
         /// ``RecordOutcome/unknown(reason:)``, or resent with ``resendUnknown``).
         public var reportTimeout: Duration
+        /// How long the producer, run as a service, waits after graceful shutdown for the
+        /// reports of the records given before it cancels the rest (see ``StreamingProducer/run()``).
+        public var shutdownGracePeriod: Duration
 
         /// Creates options.
         public init(
@@ -114,7 +117,8 @@ extension StreamingProducer {
             limits: ProduceLimits = .unlimited,
             resendUnknown: Bool = false,
             openTimeout: Duration = .seconds(30),
-            reportTimeout: Duration = .seconds(30)
+            reportTimeout: Duration = .seconds(30),
+            shutdownGracePeriod: Duration = .seconds(30)
         ) {
             precondition(maxInFlight >= 1, "maxInFlight must be at least 1, not \(maxInFlight)")
             precondition(parallelStreams >= 1, "parallelStreams must be at least 1, not \(parallelStreams)")
@@ -127,6 +131,7 @@ extension StreamingProducer {
             self.resendUnknown = resendUnknown
             self.openTimeout = openTimeout
             self.reportTimeout = reportTimeout
+            self.shutdownGracePeriod = shutdownGracePeriod
         }
     }
 }

@@ -118,10 +118,33 @@ public final class StreamingProducer: Sendable {
         await engine.finish()
     }
 
+    /// Finishes as ``finish()`` does, waiting at most `gracePeriod`; records still outstanding
+    /// then are reported as by ``cancel()`` and ``results`` ends.
+    public func finish(within gracePeriod: Duration) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.finish() }
+            group.addTask {
+                do {
+                    try await Task.sleep(for: gracePeriod)
+                    self.cancel()
+                } catch {
+                    // Finished in time.
+                }
+            }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
     /// Stops at once: records written without report are reported unknown, records not yet
     /// written fail as cancelled, and ``results`` ends after them.
     public func cancel() {
         engine.cancel()
+    }
+
+    /// The options the producer was created with.
+    public var options: Options {
+        engine.options
     }
 
     /// Produces every record of `records` and returns their results as they come, indexed by
