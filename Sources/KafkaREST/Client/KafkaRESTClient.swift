@@ -14,6 +14,8 @@ import Foundation
 /// ``Middleware/interceptStream(_:next:)``):
 /// 0. ``RequestValidationMiddleware`` (if ``KafkaRESTConfiguration/validatesRequests`` is set)
 ///    refuses a body that does not match its schema, before anything is sent;
+/// 0. your own middlewares (`middlewares:` of the initialisers), once per call, before the
+///    credentials are added (so they never see them) and outside the retries;
 /// 1. ``CredentialsMiddleware`` (if ``KafkaRESTConfiguration/credentials`` is set) adds
 ///    `Authorization`, once per call, and refreshes a bearer token once on 401;
 /// 2. ``RetryMiddleware`` repeats retryable failures per ``KafkaRESTConfiguration/retry``;
@@ -39,11 +41,15 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
     /// The transport is responsible for the base URL and timeouts; ``shutdown()`` does not
     /// shut it down.
     ///
+    /// - Parameters:
+    ///   - configuration: Base URL, credentials, retry, logging.
+    ///   - transport: Sends the requests (and the produce streams, with ``APITransport/stream(_:)``).
+    ///   - middlewares: Your own steps, outermost first; see ``init(configuration:middlewares:)``.
     /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest`` as for
-    ///   ``init(configuration:)``; nothing is sent then.
-    public convenience init(configuration: KafkaRESTConfiguration, transport: any APITransport) throws {
-        let middlewares = try Self.middlewares(for: configuration)
-        self.init(configuration: configuration, middlewares: middlewares, transport: transport, shutdown: nil)
+    ///   ``init(configuration:middlewares:)``; nothing is sent then.
+    public convenience init(configuration: KafkaRESTConfiguration, transport: any APITransport, middlewares: [any Middleware] = []) throws {
+        let chain = try Self.middlewares(for: configuration, adding: middlewares)
+        self.init(configuration: configuration, middlewares: chain, transport: transport, shutdown: nil)
     }
 
     init(
@@ -78,7 +84,7 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
         return clusterID
     }
 
-    /// Shuts down the HTTP client created by ``init(configuration:)``; does nothing for a
+    /// Shuts down the HTTP client created by ``init(configuration:middlewares:)``; does nothing for a
     /// client over a given transport. Call it once, after the last request.
     public func shutdown() async throws {
         try await shutdownTransport?()
@@ -94,9 +100,9 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
         Mirror(self, children: ["configuration": configuration])
     }
 
-    /// The middlewares for `configuration`, outermost first, after checking that its base URL
-    /// is `http://` or `https://` with a host and without user info.
-    static func middlewares(for configuration: KafkaRESTConfiguration) throws -> [any Middleware] {
+    /// The middlewares for `configuration` with the user's `added` ones, outermost first, after
+    /// checking that its base URL is `http://` or `https://` with a host and without user info.
+    static func middlewares(for configuration: KafkaRESTConfiguration, adding added: [any Middleware]) throws -> [any Middleware] {
         let baseURL = configuration.baseURL
         guard ["http", "https"].contains(baseURL.scheme?.lowercased()), let host = baseURL.host, !host.isEmpty else {
             throw KafkaRESTError(
@@ -114,6 +120,7 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
         if configuration.validatesRequests {
             middlewares.append(RequestValidationMiddleware(logger: configuration.logger))
         }
+        middlewares.append(contentsOf: added)
         if let credentials = configuration.credentials {
             middlewares.append(
                 try CredentialsMiddleware(
