@@ -1,4 +1,5 @@
 import Foundation
+import Tracing
 
 /// The entry point: the generated API operations sent through credentials, retry, logging
 /// and connection-bias middlewares over an HTTP transport.
@@ -12,16 +13,18 @@ import Foundation
 ///
 /// Every request passes, in this order (the streams of a ``StreamingProducer`` too, through
 /// ``Middleware/interceptStream(_:next:)``):
-/// 0. ``RequestValidationMiddleware`` (if ``KafkaRESTConfiguration/validatesRequests`` is set)
+/// 1. ``RequestValidationMiddleware`` (if ``KafkaRESTConfiguration/validatesRequests`` is set)
 ///    refuses a body that does not match its schema, before anything is sent;
-/// 0. your own middlewares (`middlewares:` of the initialisers), once per call, before the
+/// 2. your own middlewares (`middlewares:` of the initialisers), once per call, before the
 ///    credentials are added (so they never see them) and outside the retries;
-/// 1. ``CredentialsMiddleware`` (if ``KafkaRESTConfiguration/credentials`` is set) adds
+/// 3. ``TracingMiddleware`` (if ``KafkaRESTConfiguration/tracer`` is set and not the no-op
+///    tracer) records one span per operation, around everything below;
+/// 4. ``CredentialsMiddleware`` (if ``KafkaRESTConfiguration/credentials`` is set) adds
 ///    `Authorization`, once per call, and refreshes a bearer token once on 401;
-/// 2. ``RetryMiddleware`` repeats retryable failures per ``KafkaRESTConfiguration/retry``;
-/// 3. ``LoggingMiddleware`` logs every attempt to ``KafkaRESTConfiguration/logger``;
-/// 4. ``ConnectionBiasMiddleware`` (unless ``ConnectionBias/keepAlive``) adds `Connection: close`;
-/// 5. the transport.
+/// 5. ``RetryMiddleware`` repeats retryable failures per ``KafkaRESTConfiguration/retry``;
+/// 6. ``LoggingMiddleware`` logs every attempt to ``KafkaRESTConfiguration/logger``;
+/// 7. ``ConnectionBiasMiddleware`` (unless ``ConnectionBias/keepAlive``) adds `Connection: close`;
+/// 8. the transport.
 ///
 /// Above them all, a ``TransportFailure`` that ends a call is turned into a ``KafkaRESTError``
 /// of kind ``KafkaRESTError/Kind/transport``, so operations throw only ``KafkaRESTError``
@@ -121,6 +124,9 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
             middlewares.append(RequestValidationMiddleware(logger: configuration.logger))
         }
         middlewares.append(contentsOf: added)
+        if let tracer = configuration.tracer, !(tracer is NoOpTracer) {
+            middlewares.append(TracingMiddleware(tracer: tracer))
+        }
         if let credentials = configuration.credentials {
             middlewares.append(
                 try CredentialsMiddleware(

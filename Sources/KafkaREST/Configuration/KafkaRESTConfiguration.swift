@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Tracing
 
 /// Everything a ``KafkaRESTClient`` needs: where the API is, how to authenticate, and how to
 /// time out, retry, log and spread connections.
@@ -34,6 +35,10 @@ public struct KafkaRESTConfiguration: Sendable, CustomStringConvertible, CustomD
     /// Whether every JSON request body is checked against its schema before it is sent
     /// (see ``RequestValidationMiddleware``); off by default.
     public var validatesRequests: Bool
+    /// Where the span of each operation (and of each produce stream's opening) goes: the
+    /// tracer bootstrapped with `InstrumentationSystem` when the configuration was made, by
+    /// default; `nil` records none (see ``TracingMiddleware``).
+    public var tracer: (any Tracer)? = InstrumentationSystem.tracer
 
     /// Creates a configuration.
     ///

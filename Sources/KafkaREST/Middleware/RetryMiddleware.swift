@@ -1,4 +1,5 @@
 import Logging
+import Tracing
 
 /// Repeats requests that failed in a way that is safe and likely to succeed later, waiting
 /// between attempts according to a ``RetryPolicy``.
@@ -96,6 +97,7 @@ public struct RetryMiddleware: Middleware {
                     "kafka_rest.wait_ms": "\(Int((wait.seconds * 1000).rounded()))",
                 ]
             )
+            OperationSpan.current?.attributes["kafka_rest.retry_count"] = attempt
             try await sleep(wait)
             attempt += 1
         }
