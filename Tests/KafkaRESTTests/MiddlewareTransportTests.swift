@@ -55,12 +55,12 @@ struct MiddlewareTransportTests {
         #expect(transport.requests.count == 1)
     }
 
-    @Test("the client chain is transport errors → credentials → retry → logging → connection bias")
+    @Test("the client chain is transport errors → metrics → credentials → retry → logging → connection bias")
     func clientOrder() throws {
         let configuration = testConfiguration(retry: .standard, connectionBias: .closeEachRequest)
         let middlewares = try KafkaRESTClient.middlewares(for: configuration, adding: [])
         #expect(middlewares.map { String(describing: type(of: $0)) } == [
-            "TransportErrorMiddleware", "CredentialsMiddleware", "RetryMiddleware", "LoggingMiddleware", "ConnectionBiasMiddleware",
+            "TransportErrorMiddleware", "MetricsMiddleware", "CredentialsMiddleware", "RetryMiddleware", "LoggingMiddleware", "ConnectionBiasMiddleware",
         ])
     }
 

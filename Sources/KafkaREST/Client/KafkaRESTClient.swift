@@ -19,6 +19,7 @@ import Tracing
 ///    credentials are added (so they never see them) and outside the retries;
 /// 3. ``TracingMiddleware`` (if ``KafkaRESTConfiguration/tracer`` is set and not the no-op
 ///    tracer) records one span per operation, around everything below;
+/// 3. ``MetricsMiddleware`` counts and times each call (``MetricNames``);
 /// 4. ``CredentialsMiddleware`` (if ``KafkaRESTConfiguration/credentials`` is set) adds
 ///    `Authorization`, once per call, and refreshes a bearer token once on 401;
 /// 5. ``RetryMiddleware`` repeats retryable failures per ``KafkaRESTConfiguration/retry``;
@@ -127,6 +128,7 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
         if let tracer = configuration.tracer, !(tracer is NoOpTracer) {
             middlewares.append(TracingMiddleware(tracer: tracer))
         }
+        middlewares.append(MetricsMiddleware(factory: configuration.metricsFactory))
         if let credentials = configuration.credentials {
             middlewares.append(
                 try CredentialsMiddleware(

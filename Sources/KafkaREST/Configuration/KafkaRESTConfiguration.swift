@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import Tracing
 
 /// Everything a ``KafkaRESTClient`` needs: where the API is, how to authenticate, and how to
@@ -39,6 +40,9 @@ public struct KafkaRESTConfiguration: Sendable, CustomStringConvertible, CustomD
     /// tracer bootstrapped with `InstrumentationSystem` when the configuration was made, by
     /// default; `nil` records none (see ``TracingMiddleware``).
     public var tracer: (any Tracer)? = InstrumentationSystem.tracer
+    /// Where the client's and its producers' metrics go (see ``MetricNames``): the factory
+    /// bootstrapped with `MetricsSystem`, read when the client is created, unless set.
+    public var metricsFactory: (any MetricsFactory)?
 
     /// Creates a configuration.
     ///

@@ -79,6 +79,9 @@ public struct RetryMiddleware: Middleware {
             } catch {
                 outcome = .failure(error)
             }
+            if case .success(let response) = outcome, response.status == 429 {
+                OperationMetrics.current?.rateLimited()
+            }
             guard replayable, attempt < maxAttempts, !Task.isCancelled,
                   let reason = retryReason(for: outcome, method: request.method)
             else {
@@ -98,6 +101,7 @@ public struct RetryMiddleware: Middleware {
                 ]
             )
             OperationSpan.current?.attributes["kafka_rest.retry_count"] = attempt
+            OperationMetrics.current?.retried(after: outcome)
             try await sleep(wait)
             attempt += 1
         }

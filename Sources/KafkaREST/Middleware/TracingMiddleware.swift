@@ -45,7 +45,7 @@ public struct TracingMiddleware: Middleware {
             span.attributes["http.request.method"] = request.method.rawValue
             span.attributes["url.template"] = request.pathTemplate
             span.attributes["messaging.system"] = "kafka"
-            for (name, value) in Self.pathParameters(of: request) {
+            for (name, value) in request.pathParameters {
                 switch name {
                 case "cluster_id": span.attributes["kafka.cluster.id"] = value
                 case "topic_name": span.attributes["messaging.destination.name"] = value
@@ -60,17 +60,6 @@ public struct TracingMiddleware: Middleware {
                 span.setStatus(SpanStatus(code: .error))
             }
             return response
-        }
-    }
-
-    /// The values of the `{name}` segments of the request's path template, percent-decoded.
-    static func pathParameters(of request: APIRequest) -> [(name: Substring, value: String)] {
-        let template = request.pathTemplate.split(separator: "/", omittingEmptySubsequences: false)
-        let path = request.path.split(separator: "/", omittingEmptySubsequences: false)
-        guard template.count == path.count else { return [] }
-        return zip(template, path).compactMap { name, value in
-            guard name.hasPrefix("{"), name.hasSuffix("}") else { return nil }
-            return (name.dropFirst().dropLast(), String(value).removingPercentEncoding ?? String(value))
         }
     }
 }

@@ -26,6 +26,6 @@ extension KafkaRESTClient {
         options: StreamingProducer.Options = StreamingProducer.Options()
     ) throws -> StreamingProducer {
         let path = Self.producePath(cluster: try cluster ?? requireClusterID(), topic: topic)
-        return StreamingProducer(transport: chain, path: path, options: options)
+        return StreamingProducer(transport: chain, path: path, options: options, metricsFactory: configuration.metricsFactory)
     }
 }

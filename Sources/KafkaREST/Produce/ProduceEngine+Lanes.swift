@@ -88,6 +88,7 @@ extension ProduceEngine {
                 lanes[lane].active = handle
                 lanes[lane].streams.append(handle)
                 lanes[lane].failedOpens = 0
+                metrics.openStreams.record(lanes.reduce(0) { $0 + $1.streams.count })
                 handle.reader = Task { await self.read(reports, on: handle) }
                 handle.watchdog = Task { await self.watch(handle) }
             }
@@ -130,11 +131,15 @@ extension ProduceEngine {
             let records = lanes[lane].queue.prefix(count)
             lanes[lane].queue.removeFirst(count)
             handle.sent.append(contentsOf: records)
+            var written = 0
             handle.body.write { bytes in
                 for record in records {
                     bytes.append(contentsOf: record.wire)
+                    written += record.wire.count
                 }
             }
+            metrics.sent.increment(by: count)
+            metrics.bytesSent.increment(by: written)
         }
     }
 

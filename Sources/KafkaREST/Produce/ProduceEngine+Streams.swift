@@ -88,6 +88,7 @@ extension ProduceEngine {
         }
         let tooLong = error.status == 408
         if tooLong {
+            if !handle.retiring { metrics.rotations.increment() }
             retire(handle)
         }
         guard takeResend(for: record) else {
@@ -122,6 +123,7 @@ extension ProduceEngine {
             retire(handle)
             handle.watchdog?.cancel()
             lanes[lane].streams.removeAll { $0 === handle }
+            metrics.openStreams.record(lanes.reduce(0) { $0 + $1.streams.count })
             let orphans = handle.sent
             handle.sent = []
             guard !cancelled else { return }

@@ -32,6 +32,7 @@ final class ProduceEngine: @unchecked Sendable {
     let clock: any ProduceClock
     let recordBucket: TokenBucket?
     let openBucket: TokenBucket?
+    let metrics: ProducerMetrics
     private let emit: @Sendable ([ProduceResult]) -> Void
     private let finishResults: @Sendable (KafkaRESTError?) -> Void
 
@@ -59,9 +60,11 @@ final class ProduceEngine: @unchecked Sendable {
         path: String,
         options: StreamingProducer.Options,
         clock: any ProduceClock,
+        metrics: ProducerMetrics,
         emit: @escaping @Sendable ([ProduceResult]) -> Void,
         finishResults: @escaping @Sendable (KafkaRESTError?) -> Void
     ) {
+        self.metrics = metrics
         self.transport = transport
         self.path = path
         self.options = options
@@ -240,6 +243,7 @@ final class ProduceEngine: @unchecked Sendable {
         else { return false }
         record.resends += 1
         totalResends += 1
+        metrics.resends.increment()
         return true
     }
 
@@ -357,6 +361,8 @@ final class ProduceEngine: @unchecked Sendable {
         guard !outbox.isEmpty else { return }
         let batch = outbox
         outbox.removeAll(keepingCapacity: true)
+        metrics.reported(batch)
+        metrics.inFlight.record(inFlight)
         emit(batch)
     }
 

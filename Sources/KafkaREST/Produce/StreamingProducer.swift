@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// Produces records over streaming requests: records are written as they are given, and a
 /// delivery report comes back for each, so one connection carries thousands of records per
@@ -49,11 +50,14 @@ public final class StreamingProducer: Sendable {
     ///     `/clusters/{cluster_id}/topics/{topic_name}/records`, percent-encoded.
     ///   - options: Window, streams, ordering, resends, pacing.
     ///   - clock: The time source for pacing and backoff.
+    ///   - metricsFactory: Where the producer's metrics go (``MetricNames``);
+    ///     `MetricsSystem.factory` by default.
     public init(
         transport: any APITransport,
         path: String,
         options: Options = Options(),
-        clock: any ProduceClock = ContinuousProduceClock()
+        clock: any ProduceClock = ContinuousProduceClock(),
+        metricsFactory: (any MetricsFactory)? = nil
     ) {
         let (stream, continuation) = AsyncStream<[ProduceResult]>.makeStream()
         results = ProduceResults(batches: stream)
@@ -62,6 +66,7 @@ public final class StreamingProducer: Sendable {
             path: path,
             options: options,
             clock: clock,
+            metrics: Self.metrics(path: path, factory: metricsFactory),
             emit: { continuation.yield($0) },
             finish: { _ in continuation.finish() },
             termination: { handler in continuation.onTermination = { if case .cancelled = $0 { handler() } } }
@@ -81,11 +86,13 @@ public final class StreamingProducer: Sendable {
         path: String,
         options: Options,
         clock: any ProduceClock,
+        metrics: ProducerMetrics,
         emit: @escaping @Sendable ([ProduceResult]) -> Void,
         finish: @escaping @Sendable (KafkaRESTError?) -> Void,
         termination: (@escaping @Sendable () -> Void) -> Void
     ) -> ProduceEngine {
-        let engine = ProduceEngine(transport: transport, path: path, options: options, clock: clock, emit: emit, finishResults: finish)
+        let engine = ProduceEngine(
+            transport: transport, path: path, options: options, clock: clock, metrics: metrics, emit: emit, finishResults: finish)
         termination { [weak engine] in engine?.cancel() }
         engine.start()
         return engine
@@ -93,6 +100,13 @@ public final class StreamingProducer: Sendable {
 
     deinit {
         engine.cancel()
+    }
+
+    /// The metrics of a producer for `path`, dimensioned by its topic.
+    private static func metrics(path: String, factory: (any MetricsFactory)?) -> ProducerMetrics {
+        let request = APIRequest(operationID: ProduceOperation.id, method: .post, pathTemplate: ProduceOperation.pathTemplate, path: path)
+        let topic = request.pathParameters.first { $0.name == "topic_name" }?.value ?? path
+        return ProducerMetrics(topic: topic, factory: factory ?? MetricsSystem.factory)
     }
 
     /// Gives a record to the producer, waiting while ``Options/maxInFlight`` records are
@@ -171,6 +185,7 @@ public final class StreamingProducer: Sendable {
             path: path,
             options: options,
             clock: clock,
+            metrics: metrics(path: path, factory: nil),
             emit: { continuation.yield($0) },
             finish: { fatal in continuation.finish(throwing: outcome.error ?? fatal) },
             termination: { _ in }
