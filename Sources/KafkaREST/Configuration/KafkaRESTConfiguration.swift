@@ -43,6 +43,10 @@ public struct KafkaRESTConfiguration: Sendable, CustomStringConvertible, CustomD
     /// Where the client's and its producers' metrics go (see ``MetricNames``): the factory
     /// bootstrapped with `MetricsSystem`, read when the client is created, unless set.
     public var metricsFactory: (any MetricsFactory)?
+    /// Whom the HTTPS connections trust and the client certificate they show (mutual TLS);
+    /// the system's trust store and no certificate by default. Used by the HTTP client that
+    /// ``KafkaRESTClient/init(configuration:middlewares:)`` creates.
+    public var tls = TLSSettings()
 
     /// Creates a configuration.
     ///

@@ -34,11 +34,14 @@ public struct AsyncHTTPClientTransport: APITransport {
     ///     pools keep-alive connections, and fails a connection attempt at once instead of
     ///     retrying it until the request times out, leaving retries to ``RetryMiddleware``.
     ///   - maximumResponseBodySize: The largest response body accepted.
+    ///   - tlsConfiguration: The TLS settings of a client the transport creates; full
+    ///     certificate verification against the system's trust store by default.
     public init(
         baseURL: URL,
         timeouts: Timeouts,
         httpClient: HTTPClient? = nil,
-        maximumResponseBodySize: Int = Self.defaultMaximumResponseBodySize
+        maximumResponseBodySize: Int = Self.defaultMaximumResponseBodySize,
+        tlsConfiguration: TLSConfiguration? = nil
     ) {
         self.baseURL = baseURL
         self.timeouts = timeouts
@@ -47,15 +50,17 @@ public struct AsyncHTTPClientTransport: APITransport {
             client = httpClient
             ownsClient = false
         } else {
-            client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: Self.configuration(timeouts))
+            client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: Self.configuration(timeouts, tls: tlsConfiguration))
             ownsClient = true
         }
     }
 
     /// The configuration of a client the transport creates.
-    static func configuration(_ timeouts: Timeouts) -> HTTPClient.Configuration {
-        var tls = TLSConfiguration.makeClientConfiguration()
-        tls.certificateVerification = .fullVerification
+    static func configuration(_ timeouts: Timeouts, tls given: TLSConfiguration? = nil) -> HTTPClient.Configuration {
+        var tls = given ?? TLSConfiguration.makeClientConfiguration()
+        if given == nil {
+            tls.certificateVerification = .fullVerification
+        }
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: tls,
             redirectConfiguration: .disallow,
