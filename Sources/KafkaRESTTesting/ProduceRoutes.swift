@@ -104,12 +104,16 @@ enum ProduceRoutes {
     }
 
     /// Format and serialized size of a key or value: UTF-8 bytes of a string, decoded bytes
-    /// of `BINARY` base64, encoded bytes of anything else.
+    /// of `BINARY` base64, encoded bytes of anything else; for a schema type (`AVRO`,
+    /// `JSONSCHEMA`, `PROTOBUF`) the 5 bytes of Schema Registry framing plus the JSON form,
+    /// standing in for the serialized size a real server reports.
     static func responseData(_ data: ProduceRequestData) -> ProduceResponseData {
         let value = data.data?.value ?? .null
         let type = data.type ?? (value.stringValue != nil ? .string : .json)
         let size: Int
         switch (type, value) {
+        case (.avro, _), (.jsonschema, _), (.protobuf, _):
+            size = SchemaRegistryWireFormat.headerSize + value.jsonBytes().count
         case (.binary, .string(let base64)):
             size = Data(base64Encoded: base64)?.count ?? base64.utf8.count
         case (_, .string(let text)):

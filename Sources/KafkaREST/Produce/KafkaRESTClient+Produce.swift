@@ -19,6 +19,7 @@ extension KafkaRESTClient {
     ///   report without partition and offset.
     public func produce(_ record: KafkaRecord, to topic: String, cluster: String? = nil) async throws -> DeliveryReport {
         let clusterID = try cluster ?? requireClusterID()
+        try record.validate()
         let report = try await api.records.produceRecord(clusterID: clusterID, topicName: topic, body: record.produceRequest)
         switch report.outcome {
         case .delivered(let delivery):
@@ -47,6 +48,7 @@ extension KafkaRESTClient {
         var objects: [Data] = []
         for (index, record) in records.enumerated() {
             do {
+                try record.validate()
                 objects.append(try ConcatenatedJSONEncoder.encode(record.produceRequest))
                 sent.append(index)
             } catch let error as KafkaRESTError {

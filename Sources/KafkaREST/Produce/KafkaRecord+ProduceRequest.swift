@@ -15,6 +15,18 @@ extension KafkaRecord {
         )
     }
 
+    /// Checks that the record can be sent: a schema-based key or value must select its schema
+    /// in a way the API accepts.
+    ///
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest`` naming the
+    ///   part (`key` or `value`) and the field, such as `value: schema_version must be 1 or more, not 0`.
+    public func validate() throws {
+        for (part, payload) in [("key", key), ("value", value)] {
+            guard let problem = payload?.problem else { continue }
+            throw KafkaRESTError(kind: .invalidRequest, operationID: ProduceOperation.id, message: "\(part): \(problem); the record was not sent")
+        }
+    }
+
     /// The record in the `records:batch` form, tagged with `id`.
     func batchEntry(id: String) -> ProduceBatchRequestEntry {
         let request = produceRequest

@@ -8,6 +8,13 @@ public enum Payload: Sendable, Hashable {
     case string(String)
     /// A JSON value, sent with type `JSON`; Kafka stores its serialized form.
     case json(JSONValue)
+    /// An Avro record in its JSON form, sent with type `AVRO` and the schema `schema` selects;
+    /// the proxy serializes it with that schema (Schema Registry wire format).
+    case avro(JSONValue, schema: SchemaSelector)
+    /// A JSON value checked against a JSON Schema, sent with type `JSONSCHEMA`.
+    case jsonSchema(JSONValue, schema: SchemaSelector)
+    /// A Protobuf message in its JSON form, sent with type `PROTOBUF`.
+    case protobuf(JSONValue, schema: SchemaSelector)
 
     /// A ``json(_:)`` payload holding `value` as `JSONEncoder` encodes it.
     ///
@@ -39,6 +46,26 @@ public enum Payload: Sendable, Hashable {
             ProduceRequestData(type: .string, data: .value(.string(text)))
         case .json(let value):
             ProduceRequestData(type: .json, data: .value(value))
+        case .avro(let value, let schema):
+            Self.schemaData(.avro, value, schema)
+        case .jsonSchema(let value, let schema):
+            Self.schemaData(.jsonschema, value, schema)
+        case .protobuf(let value, let schema):
+            Self.schemaData(.protobuf, value, schema)
         }
+    }
+
+    /// Why this payload cannot be sent, naming the field, or `nil` if it can.
+    var problem: String? {
+        switch self {
+        case .binary, .string, .json: nil
+        case .avro(_, let schema), .jsonSchema(_, let schema), .protobuf(_, let schema): schema.problem
+        }
+    }
+
+    private static func schemaData(_ type: ProduceRequestDataType, _ value: JSONValue, _ schema: SchemaSelector) -> ProduceRequestData {
+        var data = ProduceRequestData(type: type, data: .value(value))
+        schema.apply(to: &data)
+        return data
     }
 }

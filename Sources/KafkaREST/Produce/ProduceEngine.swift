@@ -88,8 +88,16 @@ final class ProduceEngine: @unchecked Sendable {
     // MARK: Accepting
 
     /// The record's wire form (its JSON object and a newline, written by the byte-level
-    /// writer on the caller's task), or why it cannot be sent: too large.
+    /// writer on the caller's task), or why it cannot be sent: invalid (``KafkaRecord/validate()``)
+    /// or too large.
     func encode(_ record: KafkaRecord) -> Result<[UInt8], KafkaRESTError> {
+        do {
+            try record.validate()
+        } catch let error as KafkaRESTError {
+            return .failure(error)
+        } catch {
+            return .failure(Self.kafkaError(error, context: "the record is invalid"))
+        }
         var writer = JSONWriter(reservingCapacity: 128)
         record.produceRequest.writeJSON(to: &writer)
         let size = writer.bytes.count
