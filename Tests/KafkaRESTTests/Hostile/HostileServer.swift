@@ -1,0 +1,93 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// A server of our own on 127.0.0.1 that misbehaves on purpose, in one ``HostileMode``,
+/// over plain TCP or TLS with an untrusted certificate (``HostileCertificate``).
+final class HostileServer: Sendable {
+    /// The port it listens on.
+    let port: Int
+    /// What it has seen.
+    let statistics: HostileStatistics
+    private let channel: any Channel
+    private let connections: OpenChannels
+
+    private init(port: Int, statistics: HostileStatistics, channel: any Channel, connections: OpenChannels) {
+        self.port = port
+        self.statistics = statistics
+        self.channel = channel
+        self.connections = connections
+    }
+
+    /// Starts a server in `mode` on a free port of 127.0.0.1; with `tls`, every connection
+    /// speaks TLS with ``HostileCertificate``.
+    static func start(_ mode: HostileMode, tls: Bool = false) async throws -> HostileServer {
+        let statistics = HostileStatistics()
+        let connections = OpenChannels()
+        let context = tls ? try HostileCertificate.serverContext() : nil
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 64)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { child in
+                statistics.accepted()
+                connections.add(child)
+                return child.eventLoop.makeCompletedFuture {
+                    let pipeline = child.pipeline.syncOperations
+                    if let context {
+                        try pipeline.addHandler(NIOSSLServerHandler(context: context))
+                    }
+                    try pipeline.addHandler(HostileConnectionHandler(mode: mode, statistics: statistics))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0)
+            .get()
+        guard let port = channel.localAddress?.port else {
+            try await channel.close()
+            throw ServerNotBound()
+        }
+        return HostileServer(port: port, statistics: statistics, channel: channel, connections: connections)
+    }
+
+    /// Stops listening and closes every connection, which also ends endless writers.
+    func stop() async {
+        try? await channel.close()
+        await connections.closeAll()
+    }
+
+    private struct ServerNotBound: Error {}
+}
+
+/// Starts a ``HostileServer`` in `mode`, runs `body` with it and stops it, whether `body`
+/// returns or throws.
+func withHostileServer<T>(_ mode: HostileMode, tls: Bool = false, _ body: (HostileServer) async throws -> T) async throws -> T {
+    let server = try await HostileServer.start(mode, tls: tls)
+    do {
+        let result = try await body(server)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
+    }
+}
+
+/// The connections of a server that are still open.
+private final class OpenChannels: @unchecked Sendable {
+    private let lock = NSLock()
+    private var channels: [ObjectIdentifier: any Channel] = [:]
+
+    func add(_ channel: any Channel) {
+        let id = ObjectIdentifier(channel)
+        lock.withLock { channels[id] = channel }
+        channel.closeFuture.whenComplete { _ in
+            self.lock.withLock { self.channels[id] = nil }
+        }
+    }
+
+    func closeAll() async {
+        for channel in lock.withLock({ Array(channels.values) }) {
+            try? await channel.close()
+        }
+    }
+}
