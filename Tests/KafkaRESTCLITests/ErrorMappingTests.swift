@@ -1,4 +1,6 @@
 import Foundation
+import KafkaREST
+@testable import KafkaRESTCLI
 import KafkaRESTTesting
 import Testing
 
@@ -36,6 +38,16 @@ struct ErrorMappingTests {
             #expect(run.stderr.contains("KAFKA_REST_API_KEY and KAFKA_REST_API_SECRET"))
             #expect(!run.allOutput.contains("wrong-Secret-123456"))
         }
+    }
+
+    @Test("a refused next-page link is exit 3, since earlier pages were sent and printed; other refusals stay exit 2")
+    func refusedNextPage() {
+        let nextPage = KafkaRESTError(kind: .invalidRequest, operationID: KafkaRESTClient.nextPageOperationID, message: "the next page URL path /v3/../x has a '.' or '..' segment")
+        let report = ErrorReport(nextPage)
+        #expect(report.status == .serverError)
+        #expect(report.text.hasPrefix("error: nextPage failed: the next page URL path /v3/../x"), "\(report.text)")
+        let refused = KafkaRESTError(kind: .invalidRequest, operationID: "deleteKafkaTopicConfig", message: "the path parameter name is '..'")
+        #expect(ErrorReport(refused).status == .usage)
     }
 
     @Test("connection refused is exit 4")
