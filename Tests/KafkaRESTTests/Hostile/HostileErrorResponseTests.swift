@@ -84,7 +84,7 @@ struct HostileErrorResponseTests {
                 let failure = try #require(error as? KafkaRESTError)
                 #expect(failure.kind == .http && failure.status == 401 && failure.errorCode == 40101, "\(failure)")
                 let sent = try #require(server.statistics.requests.first?.header("Authorization"))
-                #expect(sent.contains(bearer ? HostileSecrets.token : HostileSecrets.spellings[2]), "the server did see the credential it echoes")
+                #expect(sent.contains(bearer ? HostileSecrets.token : HostileSecrets.basicPair), "the server did see the credential it echoes")
             }
         }
     }

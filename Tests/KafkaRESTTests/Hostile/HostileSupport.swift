@@ -10,9 +10,12 @@ enum HostileSecrets {
     /// The cluster every request names.
     static let cluster = "lkc-hostile"
 
+    /// The base64 of the Basic `key:secret` pair, as sent in `Authorization`.
+    static let basicPair = Data("\(key):\(secret)".utf8).base64EncodedString()
+
     /// Every spelling of a credential that must not appear in any output: the secret, the
-    /// token, and the base64 of the Basic `key:secret` pair.
-    static let spellings = [secret, token, Data("\(key):\(secret)".utf8).base64EncodedString()]
+    /// token, and the Basic pair.
+    static let spellings = [secret, token, basicPair]
 
     /// API key and secret.
     static let apiKey = Credentials.apiKey(key: key, secret: secret)
@@ -28,9 +31,11 @@ func expectNoSecret(_ text: String, _ what: String, sourceLocation: SourceLocati
 }
 
 /// Records an issue for every credential spelling in anything `error` shows: its description,
-/// its dump, and for a ``KafkaRESTError`` its message and body snippet.
+/// debug description and dump, and for a ``KafkaRESTError`` its message and body snippet.
 func expectNoSecret(in error: any Error, sourceLocation: SourceLocation = #_sourceLocation) {
-    var texts = [String(describing: error), String(reflecting: error)]
+    var dumped = ""
+    dump(error, to: &dumped)
+    var texts = [String(describing: error), String(reflecting: error), dumped]
     if let error = error as? KafkaRESTError {
         texts += [error.message, error.bodySnippet ?? ""]
     }
@@ -40,7 +45,8 @@ func expectNoSecret(in error: any Error, sourceLocation: SourceLocation = #_sour
 }
 
 /// A client for `server` over plain HTTP (or HTTPS with `tls`), with `credentials`, a
-/// connect and request timeout of `timeout` and `retry`; shut down after `body`.
+/// connect and request timeout of `timeout` and `retry`, logging at trace level; shut down
+/// after `body`, and its log checked for credentials.
 func withHostileClient<T>(
     _ server: HostileServer,
     tls: Bool = false,
@@ -49,15 +55,18 @@ func withHostileClient<T>(
     retry: RetryPolicy = .none,
     _ body: (KafkaRESTClient) async throws -> T
 ) async throws -> T {
+    let log = LogRecorder()
     let configuration = KafkaRESTConfiguration(
         baseURL: URL(string: "\(tls ? "https" : "http")://127.0.0.1:\(server.port)/v3")!,
         clusterID: HostileSecrets.cluster,
         credentials: credentials,
         allowsCredentialsOverPlainHTTP: true,
         timeouts: Timeouts(connect: timeout, request: timeout),
-        retry: retry
+        retry: retry,
+        logger: log.logger()
     )
     let client = try KafkaRESTClient(configuration: configuration)
+    defer { expectNoSecret(log.text, "the client's log") }
     do {
         let result = try await body(client)
         try await client.shutdown()

@@ -68,7 +68,11 @@ enum KafkaRESTChild {
     private static func spawnAndWait(_ path: String, _ arguments: [String], _ environment: [String: String], limit: Duration) throws -> ChildRun {
         let out = try makePipe()
         let err = try makePipe()
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t?
+        #else
         var actions = posix_spawn_file_actions_t()
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
@@ -111,10 +115,17 @@ enum KafkaRESTChild {
             status: signal == 0 ? (status >> 8) & 0xff : 128 + signal,
             stdout: stdout.text,
             stderr: stderr.text,
-            peakRSS: Int(usage.ru_maxrss) * 1024,
+            peakRSS: Int(usage.ru_maxrss) * rssUnit,
             killed: killed
         )
     }
+
+    /// The unit of `ru_maxrss`: bytes on Darwin, kilobytes on Linux.
+    #if canImport(Darwin)
+    private static let rssUnit = 1
+    #else
+    private static let rssUnit = 1024
+    #endif
 
     /// A pipe whose ends are closed in every other child this process spawns.
     private static func makePipe() throws -> (read: Int32, write: Int32) {
