@@ -5,6 +5,9 @@ import NIOSSL
 
 /// A server of our own on 127.0.0.1 that misbehaves on purpose, in one ``HostileMode``,
 /// over plain TCP or TLS with an untrusted certificate (``HostileCertificate``).
+///
+/// Each server runs on an event loop of its own, so that its endless writers never delay the
+/// shared event loops other tests' clients and servers run on.
 final class HostileServer: Sendable {
     /// The port it listens on.
     let port: Int
@@ -12,12 +15,14 @@ final class HostileServer: Sendable {
     let statistics: HostileStatistics
     private let channel: any Channel
     private let connections: OpenChannels
+    private let group: MultiThreadedEventLoopGroup
 
-    private init(port: Int, statistics: HostileStatistics, channel: any Channel, connections: OpenChannels) {
+    private init(port: Int, statistics: HostileStatistics, channel: any Channel, connections: OpenChannels, group: MultiThreadedEventLoopGroup) {
         self.port = port
         self.statistics = statistics
         self.channel = channel
         self.connections = connections
+        self.group = group
     }
 
     /// Starts a server in `mode` on a free port of 127.0.0.1; with `tls`, every connection
@@ -26,7 +31,31 @@ final class HostileServer: Sendable {
         let statistics = HostileStatistics()
         let connections = OpenChannels()
         let context = tls ? try HostileCertificate.serverContext() : nil
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let bound: any Channel
+        do {
+            bound = try await bind(mode, context: context, statistics: statistics, connections: connections, group: group)
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+        guard let port = bound.localAddress?.port else {
+            try? await bound.close()
+            try? await group.shutdownGracefully()
+            throw ServerNotBound()
+        }
+        return HostileServer(port: port, statistics: statistics, channel: bound, connections: connections, group: group)
+    }
+
+    /// A listening channel on a free port of 127.0.0.1 whose connections carry out `mode`.
+    private static func bind(
+        _ mode: HostileMode,
+        context: NIOSSLContext?,
+        statistics: HostileStatistics,
+        connections: OpenChannels,
+        group: MultiThreadedEventLoopGroup
+    ) async throws -> any Channel {
+        try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 64)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { child in
@@ -42,17 +71,14 @@ final class HostileServer: Sendable {
             }
             .bind(host: "127.0.0.1", port: 0)
             .get()
-        guard let port = channel.localAddress?.port else {
-            try await channel.close()
-            throw ServerNotBound()
-        }
-        return HostileServer(port: port, statistics: statistics, channel: channel, connections: connections)
     }
 
-    /// Stops listening and closes every connection, which also ends endless writers.
+    /// Stops listening, closes every connection (which also ends endless writers) and shuts
+    /// down the event loop.
     func stop() async {
         try? await channel.close()
         await connections.closeAll()
+        try? await group.shutdownGracefully()
     }
 
     private struct ServerNotBound: Error {}
