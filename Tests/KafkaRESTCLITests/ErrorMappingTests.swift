@@ -53,8 +53,11 @@ struct ErrorMappingTests {
     @Test("connection refused is exit 4")
     func connectionRefused() async throws {
         let server = try await KafkaRESTTestServer.start()
-        let env = environment(for: server)
+        var env = environment(for: server)
         try await server.stop()
+        // Port 1 is below the ephemeral range, so no server of a test running in parallel can
+        // be listening there, as one can on the stopped server's port.
+        env["KAFKA_REST_ENDPOINT"] = "http://127.0.0.1:1"
         let run = await runCLI(["topics", "list", "--retries", "0", "--timeout", "5"], environment: env)
         #expect(run.status == 4)
         #expect(run.stderr.contains("listKafkaTopics failed"))
