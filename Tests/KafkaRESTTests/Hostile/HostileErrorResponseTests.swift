@@ -35,7 +35,7 @@ struct HostileErrorResponseTests {
                 }
                 let failure = try #require(error as? KafkaRESTError)
                 #expect(failure.kind == .http && failure.status == 429 && failure.errorCode == 42901, "\(failure)")
-                #expect(server.statistics.requests.count == 3)
+                #expect(server.statistics.clusterRequests.count == 3)
             }
         }
     }
@@ -53,7 +53,7 @@ struct HostileErrorResponseTests {
                 }
                 let failure = try #require(error as? KafkaRESTError)
                 #expect(failure.kind == .http && failure.status == 429, "\(failure)")
-                #expect(server.statistics.requests.count == 2)
+                #expect(server.statistics.clusterRequests.count == 2)
             }
         }
     }
@@ -68,7 +68,7 @@ struct HostileErrorResponseTests {
                 let run = try await runHostileCLI(["topics", "list", "--timeout", "2", "--retries", "1"], against: server)
                 #expect(run.status == 3, "\(run.stderr)")
                 #expect(run.stderr.contains("HTTP 429, error_code 42901"), "\(run.stderr)")
-                #expect(server.statistics.requests.count == 2)
+                #expect(server.statistics.clusterRequests.count == 2)
             }
         }
     }
@@ -83,7 +83,7 @@ struct HostileErrorResponseTests {
                 }
                 let failure = try #require(error as? KafkaRESTError)
                 #expect(failure.kind == .http && failure.status == 401 && failure.errorCode == 40101, "\(failure)")
-                let sent = try #require(server.statistics.requests.first?.header("Authorization"))
+                let sent = try #require(server.statistics.clusterRequests.first?.header("Authorization"))
                 #expect(sent.contains(bearer ? HostileSecrets.token : HostileSecrets.basicPair), "the server did see the credential it echoes")
             }
         }

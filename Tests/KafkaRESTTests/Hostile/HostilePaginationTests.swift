@@ -47,7 +47,7 @@ struct HostilePaginationTests {
                 #expect(names == (1...25).map { "t-\($0)" })
                 let failure = try #require(error as? KafkaRESTError)
                 #expect(failure.kind == .invalidRequest && failure.message.contains("more than 25 pages"), "\(failure)")
-                #expect(server.statistics.requests.count == 25)
+                #expect(server.statistics.clusterRequests.count == 25)
             }
         }
     }
@@ -64,7 +64,7 @@ struct HostilePaginationTests {
                 #expect(run.status == 3, "\(run.stderr)")
                 #expect(run.stdout.split(separator: "\n").count == KafkaRESTClient.defaultMaximumPages)
                 #expect(run.stderr.contains("more than \(KafkaRESTClient.defaultMaximumPages) pages"), "\(run.stderr)")
-                #expect(server.statistics.requests.count == KafkaRESTClient.defaultMaximumPages)
+                #expect(server.statistics.clusterRequests.count == KafkaRESTClient.defaultMaximumPages)
             }
         }
     }

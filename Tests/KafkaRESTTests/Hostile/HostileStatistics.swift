@@ -26,3 +26,12 @@ final class HostileStatistics: @unchecked Sendable {
         lock.withLock { recordCount += count }
     }
 }
+
+extension HostileStatistics {
+    /// The requests for paths of the hostile cluster (``HostileSecrets/cluster``), which leaves
+    /// out a stray request from another test that connects to the port of a server it stopped,
+    /// should this server have been given that port.
+    var clusterRequests: [HostileRequest] {
+        requests.filter { $0.target.hasPrefix("/v3/clusters/\(HostileSecrets.cluster)/") }
+    }
+}
