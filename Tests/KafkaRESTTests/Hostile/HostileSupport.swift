@@ -111,20 +111,16 @@ func hostileEnvironment(_ server: HostileServer, tls: Bool = false, bearer: Bool
 let childMemoryCap = 200 * 1024 * 1024
 
 /// Runs `kafka-rest arguments` against `server` and checks what every run must hold: it
-/// ends by itself within `cap`, stays under ``childMemoryCap`` and shows no credential.
-///
-/// `cap` is 5 seconds shorter than the test's hang cap by default, so that a child that hangs
-/// is killed and reaped before the test gives up on it.
+/// ends by itself within ``childHangCap``, stays under ``childMemoryCap`` and shows no credential.
 func runHostileCLI(
     _ arguments: [String],
     against server: HostileServer,
     tls: Bool = false,
     bearer: Bool = false,
-    cap: Duration = hangCap - .seconds(5),
     sourceLocation: SourceLocation = #_sourceLocation
 ) async throws -> ChildRun {
-    let run = try await KafkaRESTChild.run(arguments, environment: hostileEnvironment(server, tls: tls, bearer: bearer), limit: cap)
-    #expect(!run.killed, "kafka-rest \(arguments) still ran after \(cap); killed", sourceLocation: sourceLocation)
+    let run = try await KafkaRESTChild.run(arguments, environment: hostileEnvironment(server, tls: tls, bearer: bearer), limit: childHangCap)
+    #expect(!run.killed, "kafka-rest \(arguments) still ran after \(childHangCap); killed", sourceLocation: sourceLocation)
     #expect(run.peakRSS < childMemoryCap, "kafka-rest peaked at \(run.peakRSS / 1024 / 1024) MiB", sourceLocation: sourceLocation)
     expectNoSecret(run.allOutput, "kafka-rest's output", sourceLocation: sourceLocation)
     return run
@@ -134,21 +130,24 @@ func runHostileCLI(
 /// check (every mode is expected to end in a few seconds).
 let hangCap = Duration.seconds(30)
 
-/// The run took longer than its hang cap.
+/// The wall-clock limit of one `kafka-rest` child: shorter than ``hangCap``, so that a child
+/// that hangs is killed and reaped before the test gives up on it.
+let childHangCap = hangCap - .seconds(5)
+
+/// The run took longer than ``hangCap``.
 struct HangCapExceeded: Error, CustomStringConvertible {
-    var cap: Duration
-    var description: String { "still running after \(cap): a hostile server made it hang" }
+    var description: String { "still running after \(hangCap): a hostile server made it hang" }
 }
 
-/// The result of `body`, or ``HangCapExceeded`` once `cap` has passed, even if `body`
+/// The result of `body`, or ``HangCapExceeded`` once ``hangCap`` has passed, even if `body`
 /// ignores cancellation (it is cancelled and left behind).
-func withinHangCap<T: Sendable>(_ cap: Duration = hangCap, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+func withinHangCap<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
     let gate = ResumeOnce<T>()
     return try await withCheckedThrowingContinuation { continuation in
         gate.set(continuation)
         let timer = Task {
-            try await Task.sleep(for: cap)
-            gate.resume(with: .failure(HangCapExceeded(cap: cap)))
+            try await Task.sleep(for: hangCap)
+            gate.resume(with: .failure(HangCapExceeded()))
         }
         let work = Task {
             let result: Result<T, any Error>
