@@ -65,7 +65,7 @@ struct HostileErrorResponseTests {
     func tooManyRequestsCommand(retryAfter: String?) async throws {
         try await withinHangCap {
             try await withHostileServer(Self.tooManyRequests(retryAfter: retryAfter)) { server in
-                let run = try await runHostileCLI(["topics", "list", "--timeout", "2", "--retries", "1"], against: server)
+                let run = try await runHostileCLI(["topics", "list", "--retries", "1"], against: server)
                 #expect(run.status == 3, "\(run.stderr)")
                 #expect(run.stderr.contains("HTTP 429, error_code 42901"), "\(run.stderr)")
                 #expect(server.statistics.clusterRequests.count == 2)
@@ -113,7 +113,7 @@ struct HostileErrorResponseTests {
                 #expect(list.status == 3, "\(list.stderr)")
                 #expect(list.stderr.contains("HTTP 401"), "\(list.stderr)")
                 let produce = try await runHostileCLI(
-                    ["produce", "events"] + HostileRecords.arguments + ["--timeout", "2", "--retries", "0"],
+                    ["produce", "events"] + HostileRecords.arguments + ["--retries", "0"],
                     against: server,
                     bearer: bearer
                 )

@@ -70,7 +70,7 @@ struct HostileReportTests {
     func produceCommand(reports: BadReports) async throws {
         try await withinHangCap {
             try await withHostileServer(reports.mode) { server in
-                let run = try await runHostileCLI(["produce", "events"] + HostileRecords.arguments + ["--timeout", "2", "--retries", "0"], against: server)
+                let run = try await runHostileCLI(["produce", "events"] + HostileRecords.arguments + ["--timeout", "\(answerTimeout.components.seconds)", "--retries", "0"], against: server)
                 let statuses = producedStatuses(run)
                 #expect(statuses.count == HostileRecords.count, "\(run.stdout)")
                 switch reports {

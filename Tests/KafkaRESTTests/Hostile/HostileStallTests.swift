@@ -34,7 +34,7 @@ struct HostileStallTests {
         try await withinHangCap {
             try await withHostileServer(stall.requestMode) { server in
                 let retry = RetryPolicy(maxAttempts: 2, initialBackoff: .milliseconds(10), deadline: .seconds(20))
-                let timeout: Duration = stall == .endlessBody ? .seconds(20) : .seconds(1)
+                let timeout = stall == .endlessBody ? answerTimeout : stallTimeout
                 let error = try await withHostileClient(server, timeout: timeout, retry: retry) { client in
                     await hostileError { try await client.topic.listKafkaTopics(clusterID: HostileSecrets.cluster) }
                 }
@@ -54,8 +54,8 @@ struct HostileStallTests {
     func listCommand(stall: Stall) async throws {
         try await withinHangCap {
             try await withHostileServer(stall.requestMode) { server in
-                let timeout = stall == .endlessBody ? "20" : "1"
-                let run = try await runHostileCLI(["topics", "list", "--timeout", timeout, "--retries", "0"], against: server)
+                let timeout = stall == .endlessBody ? answerTimeout : stallTimeout
+                let run = try await runHostileCLI(["topics", "list", "--timeout", "\(timeout.components.seconds)", "--retries", "0"], against: server)
                 #expect(run.status == 4, "\(run.stderr)")
                 #expect(run.stdout.isEmpty, "\(run.stdout.prefix(500))")
                 #expect(run.stderr.contains("error: listKafkaTopics failed"), "\(run.stderr)")
@@ -67,7 +67,12 @@ struct HostileStallTests {
     func streamingProducer(stall: Stall) async throws {
         try await withinHangCap {
             try await withHostileServer(stall.produceMode) { server in
-                let results = try await produceHostile(server)
+                let options = switch stall {
+                case .neverAnswers: hostileProduceOptions(openTimeout: stallTimeout)
+                case .headThenNothing, .slowDrip: hostileProduceOptions(reportTimeout: stallTimeout)
+                case .endlessBody: hostileProduceOptions()
+                }
+                let results = try await produceHostile(server, options: options)
                 switch stall {
                 case .neverAnswers:
                     for failure in failures(results) {
@@ -86,15 +91,31 @@ struct HostileStallTests {
         }
     }
 
-    @Test("`kafka-rest produce --timeout 1` reports every record and exits 1 in bounded memory", arguments: Stall.allCases)
+    @Test("`kafka-rest produce --timeout` bounds the wait for the head and each report; every record is reported and it exits 1 in bounded memory", arguments: Stall.allCases)
     func produceCommand(stall: Stall) async throws {
         try await withinHangCap {
             try await withHostileServer(stall.produceMode) { server in
-                let run = try await runHostileCLI(["produce", "events"] + HostileRecords.arguments + ["--timeout", "1", "--retries", "0"], against: server)
+                // A stall of the head is given the short timeout; a stall of the reports a
+                // longer one, so that the head, which does come, is not timed out on a loaded machine.
+                let timeout = switch stall {
+                case .neverAnswers: stallTimeout
+                case .headThenNothing, .slowDrip: Duration.seconds(3)
+                case .endlessBody: answerTimeout
+                }
+                let arguments = ["produce", "events"] + HostileRecords.arguments + ["--timeout", "\(timeout.components.seconds)", "--retries", "0"]
+                let run = try await runHostileCLI(arguments, against: server)
                 #expect(run.status == 1, "\(run.stderr)")
                 let expected = stall == .neverAnswers ? "failed" : "unknown"
                 #expect(producedStatuses(run) == Array(repeating: expected, count: HostileRecords.count), "\(run.stdout)")
                 #expect(run.stderr.contains("produce: sent 3"), "\(run.stderr)")
+                switch stall {
+                case .neverAnswers:
+                    #expect(run.stdout.contains("no response head within \(timeout)"), "--timeout bounds the wait for the head: \(run.stdout)")
+                case .headThenNothing, .slowDrip:
+                    #expect(run.stdout.contains("no delivery report for \(timeout)"), "--timeout bounds the wait for a report: \(run.stdout)")
+                case .endlessBody:
+                    #expect(run.stdout.contains("longer than the limit of 1048576 bytes"), "\(run.stdout)")
+                }
             }
         }
     }

@@ -44,6 +44,13 @@ func expectNoSecret(in error: any Error, sourceLocation: SourceLocation = #_sour
     }
 }
 
+/// How long a client waits for what a hostile server does send: generous, so that a loaded
+/// machine cannot turn a prompt answer into a timeout.
+let answerTimeout = Duration.seconds(10)
+
+/// The timeout given to clients and `kafka-rest --timeout` for what a stall is meant to hit.
+let stallTimeout = Duration.seconds(1)
+
 /// A client for `server` over plain HTTP (or HTTPS with `tls`), with `credentials`, a
 /// connect and request timeout of `timeout` and `retry`, logging at trace level; shut down
 /// after `body`, and its log checked for credentials.
@@ -51,7 +58,7 @@ func withHostileClient<T>(
     _ server: HostileServer,
     tls: Bool = false,
     credentials: Credentials = HostileSecrets.apiKey,
-    timeout: Duration = .seconds(2),
+    timeout: Duration = answerTimeout,
     retry: RetryPolicy = .none,
     _ body: (KafkaRESTClient) async throws -> T
 ) async throws -> T {
@@ -126,9 +133,10 @@ func runHostileCLI(
     return run
 }
 
-/// The wall-clock limit of one hostile exchange: only a hang detector, never a performance
-/// check (every mode is expected to end in a few seconds).
-let hangCap = Duration.seconds(30)
+/// The wall-clock limit of one hostile test: only a hang detector, never a performance check
+/// (every mode is expected to end in a few seconds). It leaves room for ``answerTimeout`` on a
+/// machine whose cores are busy with other work.
+let hangCap = Duration.seconds(45)
 
 /// The wall-clock limit of one `kafka-rest` child: shorter than ``hangCap``, so that a child
 /// that hangs is killed and reaped before the test gives up on it.

@@ -58,7 +58,7 @@ struct HostileTLSTests {
     func produceCommand() async throws {
         try await withinHangCap {
             try await withHostileServer(Self.mode, tls: true) { server in
-                let run = try await runHostileCLI(["produce", "events"] + HostileRecords.arguments + ["--timeout", "2", "--retries", "1"], against: server, tls: true)
+                let run = try await runHostileCLI(["produce", "events"] + HostileRecords.arguments + ["--retries", "1"], against: server, tls: true)
                 #expect(run.status == 1, "\(run.stderr)")
                 #expect(producedStatuses(run) == ["failed", "failed", "failed"], "\(run.stdout)")
                 #expect(run.stdout.contains("the TLS handshake failed"), "\(run.stdout)")
@@ -73,7 +73,7 @@ struct HostileTLSTests {
     func listCommand() async throws {
         try await withinHangCap {
             try await withHostileServer(Self.mode, tls: true) { server in
-                let run = try await runHostileCLI(["topics", "list", "--timeout", "2"], against: server, tls: true)
+                let run = try await runHostileCLI(["topics", "list"], against: server, tls: true)
                 #expect(run.status == 4, "\(run.stderr)")
                 #expect(run.stderr.contains("the TLS handshake failed"), "\(run.stderr)")
                 #expect(server.statistics.connections == 1, "a refused certificate is not retried")
