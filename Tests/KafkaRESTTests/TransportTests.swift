@@ -62,9 +62,7 @@ struct TransportTests {
 
     @Test("a refused connection is a failure while connecting, reported at once")
     func connectionRefused() async throws {
-        // Port 1 is below the ephemeral range, so no server of a test running in parallel can
-        // be listening there, as one can on the port of a server that was just stopped.
-        let closedURL = URL(string: "http://127.0.0.1:1/v3")!
+        let closedURL = try await withTestServer { $0.baseURL }
         try await withTransport(baseURL: closedURL, timeouts: Timeouts(connect: .seconds(5), request: .seconds(20))) { transport in
             let started = ContinuousClock.now
             let failure = await #expect(throws: TransportFailure.self) {
