@@ -44,13 +44,18 @@ enum KafkaRESTChild {
 
     /// Runs `kafka-rest arguments` with exactly `environment` and standard input from
     /// `/dev/null`; kills it (by its process id) if it runs longer than `limit`.
+    ///
+    /// At most ``ChildSlots/limit`` children run at once; `limit` counts from the start of this one.
     static func run(_ arguments: [String], environment: [String: String], limit: Duration = .seconds(30)) async throws -> ChildRun {
         guard let executable else { throw NotBuilt() }
-        return try await withCheckedThrowingContinuation { continuation in
+        await ChildSlots.shared.acquire()
+        let result = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try spawnAndWait(executable, arguments, environment, limit: limit) })
+                continuation.resume(returning: Result { try spawnAndWait(executable, arguments, environment, limit: limit) })
             }
         }
+        await ChildSlots.shared.release()
+        return try result.get()
     }
 
     /// The executable was not found.
@@ -135,6 +140,35 @@ enum KafkaRESTChild {
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         }
         return (fds[0], fds[1])
+    }
+}
+
+/// Lets a few `kafka-rest` children run at once, so that the suite's CLI runs do not crowd the
+/// test process, and the timing-sensitive tests running in it, off a small machine's cores.
+private actor ChildSlots {
+    /// The most children at once.
+    static let limit = 4
+    static let shared = ChildSlots()
+
+    private var free = limit
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    /// Waits for a free slot and takes it.
+    func acquire() async {
+        guard free == 0 else {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the slot to the longest waiter, or frees it.
+    func release() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }
 
