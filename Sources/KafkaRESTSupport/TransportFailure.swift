@@ -7,7 +7,7 @@
 public struct TransportFailure: Error, Sendable, CustomStringConvertible {
     /// How far the exchange got before it failed.
     public enum Phase: Sendable, Hashable {
-        /// Nothing was sent: connection refused, DNS failure, TLS handshake failure or connect
+        /// Nothing was sent: connection refused, DNS failure, TLS handshake timeout or connect
         /// timeout. Repeating the request is safe for every method.
         case connecting
         /// The request was partly or fully written; the server may have acted on it.

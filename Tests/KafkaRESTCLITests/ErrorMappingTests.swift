@@ -1,4 +1,6 @@
 import Foundation
+import KafkaREST
+@testable import KafkaRESTCLI
 import KafkaRESTTesting
 import Testing
 
@@ -38,11 +40,24 @@ struct ErrorMappingTests {
         }
     }
 
+    @Test("a refused next-page link is exit 3, since earlier pages were sent and printed; other refusals stay exit 2")
+    func refusedNextPage() {
+        let nextPage = KafkaRESTError(kind: .invalidRequest, operationID: KafkaRESTClient.nextPageOperationID, message: "the next page URL path /v3/../x has a '.' or '..' segment")
+        let report = ErrorReport(nextPage)
+        #expect(report.status == .serverError)
+        #expect(report.text.hasPrefix("error: nextPage failed: the next page URL path /v3/../x"), "\(report.text)")
+        let refused = KafkaRESTError(kind: .invalidRequest, operationID: "deleteKafkaTopicConfig", message: "the path parameter name is '..'")
+        #expect(ErrorReport(refused).status == .usage)
+    }
+
     @Test("connection refused is exit 4")
     func connectionRefused() async throws {
         let server = try await KafkaRESTTestServer.start()
-        let env = environment(for: server)
+        var env = environment(for: server)
         try await server.stop()
+        // Port 1 is below the ephemeral range, so no server of a test running in parallel can
+        // be listening there, as one can on the stopped server's port.
+        env["KAFKA_REST_ENDPOINT"] = "http://127.0.0.1:1"
         let run = await runCLI(["topics", "list", "--retries", "0", "--timeout", "5"], environment: env)
         #expect(run.status == 4)
         #expect(run.stderr.contains("listKafkaTopics failed"))

@@ -16,8 +16,6 @@ struct TransportFailureClassifierTests {
         (IOError(errnoCode: ECONNRESET, reason: "read"), .awaitingResponse),
         (ChannelError.connectTimeout(.seconds(1)), .connecting),
         (ChannelError.eof, .awaitingResponse),
-        (NIOSSLError.handshakeFailed(.sslError([])), .connecting),
-        (NIOSSLExtraError.failedToValidateHostname, .connecting),
         (NIOSSLError.uncleanShutdown, .awaitingResponse),
         (HTTPClientError.connectTimeout, .connecting),
         (HTTPClientError.tlsHandshakeTimeout, .connecting),
@@ -36,6 +34,22 @@ struct TransportFailureClassifierTests {
         #expect(TransportFailureClassifier.phase(of: error) == expected, "\(error)")
         let translated = TransportFailureClassifier.translate(error, operationID: "op")
         #expect((translated as? TransportFailure)?.phase == expected)
+    }
+
+    @Test(
+        "a refused certificate or TLS negotiation is a transport error that is never retried",
+        arguments: [NIOSSLError.handshakeFailed(.sslError([])), NIOSSLExtraError.failedToValidateHostname] as [any Error & Sendable]
+    )
+    func tlsRefusal(error: any Error & Sendable) throws {
+        let translated = TransportFailureClassifier.translate(error, operationID: "op")
+        let failure = try #require(translated as? KafkaRESTError, "\(translated)")
+        #expect(failure.kind == .transport)
+        #expect(failure.operationID == "op")
+        #expect(failure.message.contains("the TLS handshake failed"), "\(failure.message)")
+        #expect(!(failure.underlyingError is TransportFailure))
+        for method in [HTTPMethod.get, .post] {
+            #expect(RetryClassifier.reason(for: translated, method: method) == nil, "\(method)")
+        }
     }
 
     @Test("a shut-down client is an invalid request, not a transport failure")

@@ -2,6 +2,11 @@ extension KafkaRESTClient {
     /// The most pages ``pages(maximumPages:_:next:)`` and the `items` functions fetch by default.
     public static let defaultMaximumPages = 10_000
 
+    /// The ``KafkaRESTError/operationID`` of next-page requests and of the errors that end a
+    /// walk at a next-page link (refused, repeated, or past the page limit), which come only
+    /// after at least one page was fetched.
+    public static let nextPageOperationID = "nextPage"
+
     /// The pages of a list, fetched one at a time as the stream is consumed.
     ///
     /// ```swift

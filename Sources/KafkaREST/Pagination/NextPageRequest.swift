@@ -4,7 +4,7 @@ import Foundation
 /// client's base URL.
 enum NextPageRequest {
     /// The operation id of next-page requests.
-    static let operationID = "nextPage"
+    static let operationID = KafkaRESTClient.nextPageOperationID
 
     /// A GET of `next` relative to `baseURL`.
     ///

@@ -13,7 +13,7 @@ import NIOSSL
 /// | `SocketAddressError`, `SocketAddressError.UnknownHost` (host cannot be resolved) | `.connecting` |
 /// | `ChannelError.connectTimeout`, `HTTPClientError.connectTimeout` | `.connecting` |
 /// | `HTTPClientError.tlsHandshakeTimeout`, `.socksHandshakeTimeout`, `.httpProxyHandshakeTimeout`, `.proxyAuthenticationRequired`, `.invalidProxyResponse`, `.getConnectionFromPoolTimeout` | `.connecting` |
-/// | `NIOSSLError.handshakeFailed`, any `NIOSSLExtraError` (certificate or host name rejected) | `.connecting` |
+/// | `NIOSSLError.handshakeFailed`, any `NIOSSLExtraError` (certificate or host name rejected) | ``KafkaRESTError`` `.transport` without a ``TransportFailure``, so it is not retried |
 /// | `IOError` `EPIPE`, `HTTPClientError.writeTimeout`, `.bodyLengthMismatch`, `.requestStreamCancelled` | `.sending` |
 /// | `HTTPClientError.readTimeout`, `.remoteConnectionClosed`, `.deadlineExceeded`, `.uncleanShutdown`, `IOError` `ECONNRESET`, anything else | `.awaitingResponse` |
 /// | `HTTPClientError.alreadyShutdown`, `.invalidURL`, `.emptyHost`, `.emptyScheme` | ``KafkaRESTError`` `.invalidRequest` |
@@ -21,7 +21,9 @@ import NIOSSL
 /// | `HTTPClientError.cancelled` in a cancelled task | `CancellationError` |
 ///
 /// `.connecting` is only chosen when the request cannot have reached the server, because
-/// ``RetryMiddleware`` repeats even a POST then. `deadlineExceeded` counts as
+/// ``RetryMiddleware`` repeats even a POST then. A refused certificate or a failed TLS
+/// negotiation is not a `.connecting` failure although nothing was sent: it fails the same way
+/// every time, so repeating it only delays the error. `deadlineExceeded` counts as
 /// `.awaitingResponse` although it can also strike while waiting for a connection: the error
 /// does not say which.
 enum TransportFailureClassifier {
@@ -50,22 +52,35 @@ enum TransportFailureClassifier {
                 )
             }
         }
+        if isTLSRefusal(error) {
+            return KafkaRESTError(
+                kind: .transport,
+                operationID: operationID,
+                message: "the TLS handshake failed (a certificate that is not trusted, a host name it does not cover, or no protocol both sides speak), so the request was not sent; not retried, since it fails the same way every time: \(error)",
+                underlyingError: error
+            )
+        }
         return TransportFailure(phase: phase(of: error), underlying: error)
+    }
+
+    /// Whether `error` says the TLS handshake was refused: the server's certificate or host
+    /// name was not accepted, or the two sides share no protocol version or cipher.
+    static func isTLSRefusal(_ error: any Error) -> Bool {
+        if error is NIOSSLExtraError { return true }
+        if let error = error as? NIOSSLError, case .handshakeFailed = error { return true }
+        return false
     }
 
     /// How far an exchange that failed with `error` got.
     static func phase(of error: any Error) -> TransportFailure.Phase {
         switch error {
-        case is NIOConnectionError, is SocketAddressError, is SocketAddressError.UnknownHost, is NIOSSLExtraError:
+        case is NIOConnectionError, is SocketAddressError, is SocketAddressError.UnknownHost:
             return .connecting
         case let error as IOError:
             if connectErrnoCodes.contains(error.errnoCode) { return .connecting }
             return error.errnoCode == EPIPE ? .sending : .awaitingResponse
         case let error as ChannelError:
             if case .connectTimeout = error { return .connecting }
-            return .awaitingResponse
-        case let error as NIOSSLError:
-            if case .handshakeFailed = error { return .connecting }
             return .awaitingResponse
         case let error as HTTPClientError:
             if connectingClientErrors.contains(error) { return .connecting }

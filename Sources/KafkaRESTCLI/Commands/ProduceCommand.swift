@@ -58,7 +58,8 @@ struct ProduceCommand: AsyncParsableCommand {
                     let produce = BatchProduce(kafka: session.kafka, cluster: cluster, topic: topic, batchSize: batchSize)
                     try await produce.run(reader, reporter: reporter)
                 } else {
-                    let producer = try session.kafka.streamingProducer(topic: topic, cluster: cluster)
+                    let options = Self.streamingOptions(session.kafka.configuration)
+                    let producer = try session.kafka.streamingProducer(topic: topic, cluster: cluster, options: options)
                     try await StreamProduce(producer: producer).run(reader, reporter: reporter)
                 }
             } catch {
@@ -70,6 +71,17 @@ struct ProduceCommand: AsyncParsableCommand {
                 throw CommandExit(status: .partialFailure)
             }
         }
+    }
+
+    /// Producer options that apply `--timeout` and `--retries` to streams as to every other
+    /// request: a stream's response head, and while records await reports each next report,
+    /// must come within the timeout, and a failed open is retried as often as a request.
+    static func streamingOptions(_ configuration: KafkaRESTConfiguration) -> StreamingProducer.Options {
+        var options = StreamingProducer.Options()
+        options.openTimeout = configuration.timeouts.request
+        options.reportTimeout = configuration.timeouts.request
+        options.retryBudget.streamOpens = max(configuration.retry.maxAttempts - 1, 0)
+        return options
     }
 
     /// The arguments as lines, the file, or standard input.

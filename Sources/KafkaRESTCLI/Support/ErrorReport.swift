@@ -42,6 +42,12 @@ struct ErrorReport {
             status = .transportFailure
             message = operation + error.message
             hint = "check --endpoint / KAFKA_REST_ENDPOINT, the network, and --timeout"
+        case .invalidRequest where error.operationID == KafkaRESTClient.nextPageOperationID:
+            // Earlier pages were fetched and printed, so this is not "nothing was sent": the
+            // server's answer held a next-page link the client does not follow.
+            status = .serverError
+            message = operation + error.message
+            hint = "the pages before it were printed; the rest of the list was not fetched"
         case .encoding, .invalidRequest:
             status = .usage
             message = operation + error.message

@@ -44,7 +44,7 @@ struct GlobalOptions: ParsableArguments {
     ))
     var output: OutputFormat?
 
-    @Option(help: ArgumentHelp("Seconds to wait for each request (default 30).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds to wait for each request; for produce, also for a stream's response head and each delivery report (default 30).", valueName: "seconds"))
     var timeout: Double?
 
     @Option(help: ArgumentHelp("How often to repeat a request that failed transiently (default 4).", valueName: "count"))
