@@ -40,6 +40,8 @@ struct GeneratedType: Sendable {
         case closedEnum([EnumValue])
         /// A type alias (a component schema that is an array, map or primitive).
         case alias(TypeUsage)
+        /// An enum with a case per alternative (`oneOf` / `anyOf`).
+        case alternatives(Alternatives)
     }
 
     /// Swift name.
