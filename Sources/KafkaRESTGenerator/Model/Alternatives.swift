@@ -13,6 +13,8 @@ struct Alternatives: Sendable {
     var acceptsNull: Bool
     /// Whether the schema said `anyOf` (read like `oneOf`: the first alternative that decodes).
     var isAnyOf: Bool
+    /// Whether the enum is `indirect`, because an alternative contains it (set by ``RecursionBreaking``).
+    var isIndirect = false
 }
 
 /// One alternative of a `oneOf` / `anyOf`.

@@ -85,6 +85,9 @@ struct GeneratedProperty: Sendable {
     var documentation: [String]
     /// `deprecated: true`.
     var deprecated: Bool
+    /// Whether the value is stored behind a reference, because the property's type contains
+    /// the struct that holds it (set by ``RecursionBreaking``).
+    var boxed = false
 }
 
 /// One value of an enum.

@@ -16,6 +16,7 @@ struct ModelContext {
     /// For `oneOf` / `anyOf`: the cases, the cases a discriminator selects, and how it reads.
     var alternatives: [AlternativeContext]
     var discriminated: [AlternativeContext]
+    var isIndirect: Bool
     var acceptsNull: Bool
     var hasDiscriminator: Bool
     /// The discriminator member's name as a Swift literal.
@@ -63,6 +64,10 @@ struct PropertyContext {
     var defaultValue: String
     var documentation: [String]
     var deprecated: Bool
+    /// Whether the value is stored in an `Indirect` box (the property's type contains the struct).
+    var boxed: Bool
+    /// The stored property that holds the value: the property itself, or its box.
+    var storageName: String
     var codingKey: String
     var decodeCall: String
     var encodeCall: String
@@ -90,6 +95,7 @@ extension ModelContext {
         isAlternatives = false
         alternatives = []
         discriminated = []
+        isIndirect = false
         acceptsNull = false
         hasDiscriminator = false
         discriminatorLiteral = ""
@@ -112,6 +118,7 @@ extension ModelContext {
             isAlternatives = true
             alternatives = model.cases.map(AlternativeContext.init)
             discriminated = alternatives.filter { !$0.literals.isEmpty }
+            isIndirect = model.isIndirect
             acceptsNull = model.acceptsNull
             hasDiscriminator = model.discriminator != nil
             discriminatorLiteral = model.discriminator.map(SwiftLiteral.string) ?? ""
@@ -134,6 +141,8 @@ extension PropertyContext {
         required = property.required
         documentation = property.documentation
         deprecated = property.deprecated
+        boxed = property.boxed
+        storageName = property.boxed ? "_" + property.name : escaped
         codingKey = property.name == property.wireName ? escaped : "\(escaped) = \(SwiftLiteral.string(property.wireName))"
         let base = property.type.swift
         let key = "forKey: .\(escaped)"
