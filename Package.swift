@@ -100,10 +100,14 @@ let package = Package(
             dependencies: ["KafkaREST", "KafkaRESTSupport"],
             path: "Benchmarks/CoderBenchmark"
         ),
+        // What kafka-rest-gen writes from Tests/Fixtures/types.yaml, a spec exercising the type
+        // model (oneOf/anyOf, recursion, nullable × required); committed, and checked by ReferenceOutputTests.
+        .target(name: "TypesFixture", dependencies: ["KafkaRESTSupport"], path: "Tests/TypesFixture"),
         // Seeded randomness and the shared input budget of the fuzz suites.
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "KafkaRESTSupportTests", dependencies: ["KafkaRESTSupport"]),
         .testTarget(name: "KafkaRESTGeneratorTests", dependencies: ["KafkaRESTGenerator", "FuzzSupport"]),
+        .testTarget(name: "TypesFixtureTests", dependencies: ["TypesFixture", "KafkaRESTSupport"]),
         .testTarget(
             name: "KafkaRESTTests",
             dependencies: [
