@@ -61,15 +61,20 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        // The generator pipeline: load → normalise → context → render → write.
+        // The generator pipeline: load → normalise → context → render → write; Templates/ is
+        // compiled in as its default templates.
         .target(
             name: "KafkaRESTGenerator",
             dependencies: [
                 "KafkaRESTSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedTemplates"]
         ),
+        // Writes Templates/*.mustache as Swift string literals, for the EmbedTemplates plugin.
+        .executableTarget(name: "embed-templates"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         .executableTarget(
             name: "kafka-rest-gen",
             dependencies: [
