@@ -1,6 +1,7 @@
 /// Stage 2a, `oneOf` / `anyOf`: an enum with a case per alternative.
 ///
-/// Cases are named after the `$ref` target's schema name, else the alternative's `title`, else its
+/// Cases are named after the `$ref` target's schema name (its last dot-separated part, so
+/// `networking.v1.AwsNetwork` gives `awsNetwork`), else the alternative's `title`, else its
 /// type (`string`, `integer`, `number`, `bool`, `array`, `object`); clashes get a number. A nullable
 /// alternative (or `type: 'null'`) adds a `null` case. `anyOf` is read as `oneOf`: the first
 /// alternative that decodes wins. With a `discriminator`, each `$ref` alternative is selected by
@@ -53,8 +54,11 @@ extension SchemaTranslator {
     }
 
     private func caseName(schemaName: String?, _ schema: Schema?) -> String {
-        if let name = schemaName ?? schema?.title {
-            return SwiftNaming.memberName(name)
+        if let schemaName, let last = schemaName.split(separator: ".").last {
+            return SwiftNaming.memberName(String(last))
+        }
+        if let title = schema?.title {
+            return SwiftNaming.memberName(title)
         }
         switch schema?.type {
         case "string": return "string"
