@@ -67,15 +67,20 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        // The generator pipeline: load → normalise → context → render → write.
+        // The generator pipeline: load → normalise → context → render → write; Templates/ is
+        // compiled in as its default templates.
         .target(
             name: "KafkaRESTGenerator",
             dependencies: [
                 "KafkaRESTSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedTemplates"]
         ),
+        // Writes Templates/*.mustache as Swift string literals, for the EmbedTemplates plugin.
+        .executableTarget(name: "embed-templates"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         .executableTarget(
             name: "kafka-rest-gen",
             dependencies: [
@@ -106,10 +111,14 @@ let package = Package(
             dependencies: ["KafkaREST", "KafkaRESTSupport"],
             path: "Benchmarks/CoderBenchmark"
         ),
+        // What kafka-rest-gen writes from Tests/Fixtures/types.yaml, a spec exercising the type
+        // model (oneOf/anyOf, recursion, nullable × required); committed, and checked by ReferenceOutputTests.
+        .target(name: "TypesFixture", dependencies: ["KafkaRESTSupport"], path: "Tests/TypesFixture"),
         // Seeded randomness and the shared input budget of the fuzz suites.
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "KafkaRESTSupportTests", dependencies: ["KafkaRESTSupport"]),
         .testTarget(name: "KafkaRESTGeneratorTests", dependencies: ["KafkaRESTGenerator", "FuzzSupport"]),
+        .testTarget(name: "TypesFixtureTests", dependencies: ["TypesFixture", "KafkaRESTSupport"]),
         .testTarget(
             name: "KafkaRESTTests",
             dependencies: [

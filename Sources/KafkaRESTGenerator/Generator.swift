@@ -6,8 +6,8 @@ public struct Generator {
     public struct Options: Sendable {
         /// The OpenAPI file.
         public var specPath: String
-        /// The folder of `*.mustache` templates.
-        public var templatesFolder: String
+        /// The folder of `*.mustache` templates; nil for the default ones compiled into the generator.
+        public var templatesFolder: String?
         /// The folder of the generated module's sources.
         public var outputFolder: String
         /// The generated module's name (used for `--package-dir`).
@@ -20,7 +20,7 @@ public struct Generator {
         public var supportPackagePath: String
 
         /// Creates options.
-        public init(specPath: String, templatesFolder: String, outputFolder: String, moduleName: String, check: Bool, packageDirectory: String?, supportPackagePath: String) {
+        public init(specPath: String, templatesFolder: String?, outputFolder: String, moduleName: String, check: Bool, packageDirectory: String?, supportPackagePath: String) {
             self.specPath = specPath
             self.templatesFolder = templatesFolder
             self.outputFolder = outputFolder
@@ -51,8 +51,9 @@ public struct Generator {
 
     /// Generates Swift sources from spec text in memory: the path of each file
     /// relative to the module folder, counts, and the diagnostics. Throws
-    /// ``GenerationFailed`` when the spec has errors.
-    public static func render(specText: String, specFile: String, templatesFolder: String) throws -> Rendered {
+    /// ``GenerationFailed`` when the spec has errors. A nil `templatesFolder` renders with the
+    /// default templates compiled into the generator.
+    public static func render(specText: String, specFile: String, templatesFolder: String?) throws -> Rendered {
         var diagnostics = Diagnostics()
         let document = try DocumentLoader().load(text: specText, file: specFile, diagnostics: &diagnostics)
         let module = ModuleBuilder.build(document, diagnostics: &diagnostics)

@@ -9,8 +9,9 @@ struct GenerateCommand: ParsableCommand {
         commandName: "kafka-rest-gen",
         abstract: "Generate Swift models and endpoint functions from an OpenAPI 3.0 spec.",
         discussion: """
-            With no options, regenerates Generated/ from spec/kafka-rest-v3.yaml and Templates/ \
-            (run it from the repository root). Only files whose content changes are written.
+            With no options, regenerates Generated/ from spec/kafka-rest-v3.yaml (run it from the \
+            repository root) with the templates built into kafka-rest-gen from Templates/. \
+            Only files whose content changes are written.
             Exit status: 0 success; 1 --check found files that would change; 2 the spec or templates have errors.
             """
     )
@@ -18,8 +19,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The OpenAPI file.")
     var spec = "spec/kafka-rest-v3.yaml"
 
-    @Option(help: "The folder of Mustache templates.")
-    var templates = "Templates"
+    @Option(help: "A folder of Mustache templates to use instead of the built-in ones (Templates/ when kafka-rest-gen was built).")
+    var templates: String?
 
     @Option(help: "The folder the module's Swift files go to.")
     var output = "Generated"
@@ -33,14 +34,17 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Write a complete SwiftPM package (Package.swift + Sources/<module>) to this folder instead of --output.")
     var packageDir: String?
 
-    @Option(help: "The package that provides KafkaRESTSupport, for --package-dir (default: the folder above --templates).")
+    @Option(help: "The package that provides KafkaRESTSupport, for --package-dir (default: the folder above --templates, else the package kafka-rest-gen was built from).")
     var supportPackage: String?
 
     @Flag(help: "Print every warning, not just the first 20.")
     var verbose = false
 
+    /// The package this executable was built from (it provides KafkaRESTSupport).
+    private static let builtFromPackage = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     func run() throws {
-        let templatesURL = URL(fileURLWithPath: templates).standardizedFileURL
         let options = Generator.Options(
             specPath: spec,
             templatesFolder: templates,
@@ -48,7 +52,7 @@ struct GenerateCommand: ParsableCommand {
             moduleName: moduleName,
             check: check,
             packageDirectory: packageDir,
-            supportPackagePath: supportPackage ?? templatesURL.deletingLastPathComponent().path
+            supportPackagePath: supportPackage ?? templates.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path } ?? Self.builtFromPackage.path
         )
         let summary: Generator.Summary
         do {

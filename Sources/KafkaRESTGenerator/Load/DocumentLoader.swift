@@ -282,6 +282,7 @@ struct NodeReader {
         schema.allOf = list(node["allOf"], reading: { $0.schema($1) })
         schema.oneOf = list(node["oneOf"], reading: { $0.schema($1) })
         schema.anyOf = list(node["anyOf"], reading: { $0.schema($1) })
+        schema.discriminator = node["discriminator"].flatMap { discriminator($0) }
         schema.readOnly = node.bool("readOnly", default: false, &diagnostics)
         schema.writeOnly = node.bool("writeOnly", default: false, &diagnostics)
         schema.deprecated = node.bool("deprecated", default: false, &diagnostics)
@@ -296,6 +297,23 @@ struct NodeReader {
         schema.maxItems = node.int("maxItems", &diagnostics)
         schema.example = node["example"].map { ExampleValue(json: $0.json, location: $0.location) }
         return schema
+    }
+
+    /// Reads a `discriminator`; one without a string `propertyName` is reported and ignored.
+    mutating func discriminator(_ node: SpecNode) -> Discriminator? {
+        guard let propertyName = node.string("propertyName", &diagnostics) else {
+            diagnostics.warn("discriminator without 'propertyName'; ignored", at: node.location)
+            return nil
+        }
+        var mapping: [(value: String, schema: String)] = []
+        for (value, target) in node["mapping"]?.pairs ?? [] {
+            guard let schema = target.scalar else {
+                diagnostics.warn("discriminator mapping values should be schema references; ignored", at: target.location)
+                continue
+            }
+            mapping.append((value, schema))
+        }
+        return Discriminator(propertyName: propertyName, mapping: mapping, location: node.location)
     }
 
     mutating func components(_ node: SpecNode?) -> Components {

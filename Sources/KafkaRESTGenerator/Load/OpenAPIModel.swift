@@ -259,6 +259,8 @@ public struct Schema: Sendable {
     public var oneOf: [Ref<Schema>] = []
     /// `anyOf`.
     public var anyOf: [Ref<Schema>] = []
+    /// `discriminator` (of a `oneOf` / `anyOf`).
+    public var discriminator: Discriminator?
     /// `readOnly`.
     public var readOnly: Bool = false
     /// `writeOnly`.
@@ -286,6 +288,16 @@ public struct Schema: Sendable {
     /// `example`.
     public var example: ExampleValue?
     /// Where the schema is.
+    public var location: SourceLocation
+}
+
+/// `discriminator`: the member whose value names the alternative of a `oneOf` / `anyOf`.
+public struct Discriminator: Sendable {
+    /// `propertyName`.
+    public var propertyName: String
+    /// `mapping`, in file order: a member value and the schema it selects (a `$ref` or a schema name).
+    public var mapping: [(value: String, schema: String)]
+    /// Where the discriminator is.
     public var location: SourceLocation
 }
 

@@ -40,6 +40,8 @@ struct GeneratedType: Sendable {
         case closedEnum([EnumValue])
         /// A type alias (a component schema that is an array, map or primitive).
         case alias(TypeUsage)
+        /// An enum with a case per alternative (`oneOf` / `anyOf`).
+        case alternatives(Alternatives)
     }
 
     /// Swift name.
@@ -83,6 +85,9 @@ struct GeneratedProperty: Sendable {
     var documentation: [String]
     /// `deprecated: true`.
     var deprecated: Bool
+    /// Whether the value is stored behind a reference, because the property's type contains
+    /// the struct that holds it (set by ``RecursionBreaking``).
+    var boxed = false
 }
 
 /// One value of an enum.

@@ -1,8 +1,9 @@
 /// Stage 2a: turns schemas into generated types and type usages. Flattens
 /// `allOf` into one struct, names inline types after where they are used,
-/// maps formats, and reads `enum` / `x-extensible-enum` / `nullable`.
+/// maps formats, and reads `enum` / `x-extensible-enum` / `nullable`; `oneOf` / `anyOf`
+/// are translated in `SchemaTranslator+Alternatives.swift`.
 struct SchemaTranslator {
-    private let resolver: ReferenceResolver
+    let resolver: ReferenceResolver
     private var scope: NameScope
     private var componentNames: [String: String] = [:]
     private var expansion = AllOfExpansion()
@@ -64,10 +65,10 @@ struct SchemaTranslator {
     }
 
     private mutating func inlineUsage(_ schema: Schema, hint: String) -> TypeUsage {
-        if let single = singleAllOfPart(schema) {
+        if let single = singlePart(schema) {
             return usage(single, hint: hint)
         }
-        if !schema.allOf.isEmpty || schema.extensibleEnumValues != nil || isStringEnum(schema) || !schema.properties.isEmpty {
+        if !schema.allOf.isEmpty || schema.extensibleEnumValues != nil || isStringEnum(schema) || !schema.properties.isEmpty || hasAlternatives(schema) {
             guard expansion.enter(schema.location) else {
                 diagnostics.warn("allOf refers back to a schema that contains it; read as a free-form JSON value", at: schema.location)
                 return .json
@@ -81,10 +82,6 @@ struct SchemaTranslator {
     }
 
     private mutating func primitiveUsage(_ schema: Schema, hint: String) -> TypeUsage {
-        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
-            diagnostics.warn("oneOf/anyOf is read as a free-form JSON value", at: schema.location)
-            return .json
-        }
         switch schema.type {
         case "string":
             switch schema.format {
@@ -136,7 +133,7 @@ struct SchemaTranslator {
     private mutating func declare(_ schema: Schema, name: String, schemaName: String, isComponent: Bool) {
         let documentation = DocumentationText.lines(schema.description ?? schema.title)
         let kind: GeneratedType.Kind
-        if let single = singleAllOfPart(schema) {
+        if let single = singlePart(schema) {
             kind = .alias(usage(single, hint: name + "Value"))
         } else if let values = schema.extensibleEnumValues {
             kind = .openEnum(enumValues(values, reserved: ["rawValue", "knownValues", "isKnown", "description", "parameterValue", "init", "self", "Type"]))
@@ -144,6 +141,8 @@ struct SchemaTranslator {
             kind = .closedEnum(enumValues(values, reserved: ["rawValue", "allCases", "init", "self", "Type"]))
         } else if !schema.allOf.isEmpty || !schema.properties.isEmpty {
             kind = .structure(properties(of: schema, typeName: name))
+        } else if hasAlternatives(schema) {
+            kind = .alternatives(alternatives(of: schema, typeName: name))
         } else {
             kind = .alias(primitiveUsage(schema, hint: name + "Value"))
         }
@@ -186,9 +185,18 @@ struct SchemaTranslator {
         schema.enumValues != nil && (schema.type == nil || schema.type == "string")
     }
 
-    /// The one part of an `allOf` that only wraps a single schema (possibly adding `nullable` or a description).
-    private func singleAllOfPart(_ schema: Schema) -> Ref<Schema>? {
-        guard schema.allOf.count == 1, schema.properties.isEmpty, schema.extensibleEnumValues == nil, schema.enumValues == nil else { return nil }
-        return schema.allOf[0]
+    /// The one part of an `allOf`, `oneOf` or `anyOf` that only wraps a single schema (possibly
+    /// adding `nullable` or a description).
+    func singlePart(_ schema: Schema) -> Ref<Schema>? {
+        guard schema.properties.isEmpty, schema.extensibleEnumValues == nil, schema.enumValues == nil else { return nil }
+        let lists = [schema.allOf, schema.oneOf, schema.anyOf].filter { !$0.isEmpty }
+        guard lists.count == 1, lists[0].count == 1 else { return nil }
+        return lists[0][0]
+    }
+
+    /// Whether the schema is a `oneOf` / `anyOf` of several alternatives and nothing else
+    /// (properties or `allOf` make it a struct).
+    private func hasAlternatives(_ schema: Schema) -> Bool {
+        (!schema.oneOf.isEmpty || !schema.anyOf.isEmpty) && schema.allOf.isEmpty && schema.properties.isEmpty
     }
 }

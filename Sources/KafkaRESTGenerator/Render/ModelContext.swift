@@ -7,11 +7,34 @@ struct ModelContext {
     var isOpenEnum: Bool
     var isClosedEnum: Bool
     var isAlias: Bool
+    var isAlternatives: Bool
     var hasProperties: Bool
     var properties: [PropertyContext]
     var values: [EnumValueContext]
     var aliasType: String
     var paging: Paging?
+    /// For `oneOf` / `anyOf`: the cases, the cases a discriminator selects, and how it reads.
+    var alternatives: [AlternativeContext]
+    var discriminated: [AlternativeContext]
+    var isIndirect: Bool
+    var acceptsNull: Bool
+    var hasDiscriminator: Bool
+    /// The discriminator member's name as a Swift literal.
+    var discriminatorLiteral: String
+    /// The discriminator member's name for documentation.
+    var discriminatorName: String
+    /// `oneOf` or `anyOf`.
+    var keyword: String
+}
+
+/// One case of a `oneOf` / `anyOf` enum.
+struct AlternativeContext {
+    var name: String
+    var type: String
+    /// What the case holds, for its documentation line.
+    var summary: String
+    /// The discriminator values that select the case, as Swift literals.
+    var literals: [String]
 }
 
 /// One stored property, with the container calls that code it and the types its byte-level
@@ -41,6 +64,10 @@ struct PropertyContext {
     var defaultValue: String
     var documentation: [String]
     var deprecated: Bool
+    /// Whether the value is stored in an `Indirect` box (the property's type contains the struct).
+    var boxed: Bool
+    /// The stored property that holds the value: the property itself, or its box.
+    var storageName: String
     var codingKey: String
     var decodeCall: String
     var encodeCall: String
@@ -65,6 +92,15 @@ extension ModelContext {
         values = []
         aliasType = ""
         paging = type.paging
+        isAlternatives = false
+        alternatives = []
+        discriminated = []
+        isIndirect = false
+        acceptsNull = false
+        hasDiscriminator = false
+        discriminatorLiteral = ""
+        discriminatorName = ""
+        keyword = ""
         switch type.kind {
         case let .structure(properties):
             isStruct = true
@@ -78,6 +114,16 @@ extension ModelContext {
         case let .alias(usage):
             isAlias = true
             aliasType = usage.swift
+        case let .alternatives(model):
+            isAlternatives = true
+            alternatives = model.cases.map(AlternativeContext.init)
+            discriminated = alternatives.filter { !$0.literals.isEmpty }
+            isIndirect = model.isIndirect
+            acceptsNull = model.acceptsNull
+            hasDiscriminator = model.discriminator != nil
+            discriminatorLiteral = model.discriminator.map(SwiftLiteral.string) ?? ""
+            discriminatorName = model.discriminator.map(DocumentationText.inline) ?? ""
+            keyword = model.isAnyOf ? "anyOf" : "oneOf"
         }
         hasProperties = !properties.isEmpty
     }
@@ -95,6 +141,8 @@ extension PropertyContext {
         required = property.required
         documentation = property.documentation
         deprecated = property.deprecated
+        boxed = property.boxed
+        storageName = property.boxed ? "_" + property.name : escaped
         codingKey = property.name == property.wireName ? escaped : "\(escaped) = \(SwiftLiteral.string(property.wireName))"
         let base = property.type.swift
         let key = "forKey: .\(escaped)"
@@ -133,5 +181,16 @@ extension PropertyContext {
             decodeCall = isDate ? "decodeNullableDateTimeIfPresent(\(key))" : "decodeNullableIfPresent(\(base).self, \(key))"
             encodeCall = isDate ? "encodeNullableDateTimeIfPresent(\(escaped), \(key))" : "encodeNullableIfPresent(\(escaped), \(key))"
         }
+    }
+}
+
+extension AlternativeContext {
+    init(_ alternative: Alternative) {
+        name = SwiftNaming.escaped(alternative.name)
+        type = alternative.type.swift
+        let selectors = alternative.discriminatorValues.map { "`\(DocumentationText.inline($0))`" }
+        let holds = alternative.schemaName.map { "The `\(DocumentationText.inline($0))` schema" } ?? "The alternative of type `\(type)`"
+        summary = holds + (selectors.isEmpty ? "." : ", selected by " + selectors.joined(separator: ", ") + ".")
+        literals = alternative.discriminatorValues.map(SwiftLiteral.string)
     }
 }

@@ -1,29 +1,47 @@
 import Foundation
 import Mustache
 
-/// Stage 4: renders the intermediate model into Swift files through the
-/// Mustache templates of a folder (`Model`, `Operations`, `Client`,
-/// `OperationCatalog`, `SchemaRegistry`, `SchemaTable`; `Package` for `--package-dir`).
+/// Stage 4: renders the intermediate model into Swift files through Mustache templates
+/// (`Model`, `Operations`, `Client`, `OperationCatalog`, `SchemaRegistry`, `SchemaTable`;
+/// `Package` for `--package-dir`): those of a folder, or the default ones compiled into the
+/// generator from `Templates/`.
 struct TemplateRenderer {
     private let library: MustacheLibrary
     private let folder: String
 
-    /// Loads every `*.mustache` file of `folder`.
-    init(folder: String) throws {
-        self.folder = folder
-        var library = MustacheLibrary()
+    /// Loads every `*.mustache` file of `folder`, or the compiled-in templates when it is nil.
+    init(folder: String?) throws {
+        guard let folder else {
+            try self.init(templates: DefaultTemplates.byName, folder: "Templates")
+            return
+        }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".mustache") }.sorted()
         } catch {
             throw GenerationFailed([Diagnostic(.error, "cannot read the templates folder", at: SourceLocation(file: folder, line: 0, column: 0, pointer: ""))])
         }
+        var templates: [String: String] = [:]
         for name in names {
             let path = (folder as NSString).appendingPathComponent(name)
             do {
-                let text = try String(contentsOfFile: path, encoding: .utf8)
-                try library.register(text, named: String(name.dropLast(".mustache".count)))
+                templates[String(name.dropLast(".mustache".count))] = try String(contentsOfFile: path, encoding: .utf8)
             } catch {
+                throw GenerationFailed([Diagnostic(.error, "cannot read the template", at: SourceLocation(file: path, line: 0, column: 0, pointer: ""))])
+            }
+        }
+        try self.init(templates: templates, folder: folder)
+    }
+
+    /// Registers `templates` (name → text); `folder` names where they came from in diagnostics.
+    private init(templates: [String: String], folder: String) throws {
+        self.folder = folder
+        var library = MustacheLibrary()
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                let path = (folder as NSString).appendingPathComponent(name + ".mustache")
                 throw GenerationFailed([Diagnostic(.error, "template does not parse: \(error)", at: SourceLocation(file: path, line: 0, column: 0, pointer: ""))])
             }
         }
