@@ -16,13 +16,18 @@ extension ProduceEngine {
             for try await chunk in response {
                 reports.removeAll(keepingCapacity: true)
                 var unreadable: (any Error)?
-                try scanner.feed(chunk) { object in
-                    guard unreadable == nil else { return }
-                    do {
-                        reports.append(try ProduceResponse(jsonBytes: object))
-                    } catch {
-                        unreadable = error
+                do {
+                    try scanner.feed(chunk) { object in
+                        guard unreadable == nil else { return }
+                        do {
+                            reports.append(try ProduceResponse(jsonBytes: object))
+                        } catch {
+                            unreadable = error
+                        }
                     }
+                } catch {
+                    // Bytes that are no JSON object end the stream, after the reports before them.
+                    unreadable = unreadable ?? error
                 }
                 try apply(reports, on: handle)
                 if let unreadable { throw unreadable }

@@ -91,10 +91,7 @@ struct HostileReportTests {
         }
     }
 
-    @Test(
-        "a report followed by garbage in the same chunk is applied",
-        .disabled("ProduceEngine+Streams.swift:19: ConcatenatedJSONScanner.feed throws at the garbage byte, so the reports already read from that chunk are never applied (line 26 is skipped) and a delivered record is reported unknown; Produce/ is being rewritten")
-    )
+    @Test("a report followed by garbage in the same chunk is applied")
     func reportBeforeGarbageInOneChunk() async throws {
         try await withinHangCap {
             try await withHostileServer(BadReports.garbageBetweenReports.mode) { server in

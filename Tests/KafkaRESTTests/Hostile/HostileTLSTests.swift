@@ -39,10 +39,7 @@ struct HostileTLSTests {
         }
     }
 
-    @Test(
-        "a streaming producer with the default retry budget does not open the refused stream again",
-        .disabled("ProduceEngine+Lanes.swift:106 retries every failed stream open of kind .transport within retryBudget.streamOpens (6 TLS connections with the default budget, about 10 s of backoff), although TransportFailureClassifier marks a refused certificate as not retryable; Produce/ is being rewritten")
-    )
+    @Test("a streaming producer with the default retry budget does not open the refused stream again")
     func streamingProducerDefaultBudget() async throws {
         try await withinHangCap {
             try await withHostileServer(Self.mode, tls: true) { server in
