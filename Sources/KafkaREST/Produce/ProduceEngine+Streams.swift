@@ -70,7 +70,9 @@ extension ProduceEngine {
     /// Applies one report to the record it answers.
     ///
     /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/decoding`` if no record is
-    ///   waiting for a report on this stream. Caller holds the lock.
+    ///   waiting for a report on this stream, or the report cannot be the oldest record's
+    ///   (``check(_:for:on:)``); that record and the later ones are then left to the broken
+    ///   stream's handling. Caller holds the lock.
     func apply(_ report: ProduceResponse, on handle: ProduceStreamHandle) throws {
         guard !handle.sent.isEmpty else {
             throw KafkaRESTError(
@@ -79,13 +81,16 @@ extension ProduceEngine {
                 message: "the server sent a delivery report for no outstanding record"
             )
         }
+        let outcome = report.outcome
+        if case .delivered(let delivery) = outcome {
+            try check(delivery, for: handle.sent.first!, on: handle)
+        }
         let record = handle.sent.removeFirst()
         let lane = handle.lane
         defer {
             if lanes[lane].draining && !lanes[lane].hasUnreported { wake(lane) }
         }
         guard !record.reported else { return }
-        let outcome = report.outcome
         guard case .failed(let error) = outcome, error.status == 429 || error.status == 408 else {
             if case .delivered = outcome { lanes[lane].breaks = 0 }
             self.report(record, outcome)
@@ -108,6 +113,32 @@ extension ProduceEngine {
             lanes[lane].draining = true
         }
         wake(lane)
+    }
+
+    /// Checks that a delivery can be the report of `record`, the oldest written on `handle`:
+    /// the protocol has no correlation id, so a server that sends a report too many would
+    /// shift every later report onto the wrong record. What can be caught is caught: a
+    /// partition other than the record's own, and an offset on a partition no higher than
+    /// one already reported on this stream (a stream's records are appended in order).
+    ///
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/decoding`` saying what does
+    ///   not match. Caller holds the lock.
+    func check(_ delivery: DeliveryReport, for record: PendingRecord, on handle: ProduceStreamHandle) throws {
+        if let partition = record.record.partition, partition != delivery.partition {
+            throw mismatch("a report for partition \(delivery.partition) answered a record sent to partition \(partition)")
+        }
+        if let last = handle.lastOffsets[delivery.partition], delivery.offset <= last {
+            throw mismatch("the server reported offset \(delivery.offset) on partition \(delivery.partition) after offset \(last) on the same stream")
+        }
+        handle.lastOffsets[delivery.partition] = delivery.offset
+    }
+
+    private func mismatch(_ what: String) -> KafkaRESTError {
+        KafkaRESTError(
+            kind: .decoding,
+            operationID: ProduceOperation.id,
+            message: "\(what): the delivery reports no longer match the records (a report too many or too few)"
+        )
     }
 
     /// Stops writing to `handle`; the lane opens a new stream for its next record. Caller

@@ -20,6 +20,9 @@ final class ProduceStreamHandle: @unchecked Sendable {
     var lastProgress = ContinuousClock.now
     /// Set when the watchdog abandoned the stream for want of reports.
     var timedOut = false
+    /// The highest offset delivered on this stream per partition, to catch reports that no
+    /// longer match their records.
+    var lastOffsets: [Int32: Int64] = [:]
 
     init(lane: Int, body: BodyStream) {
         self.lane = lane
