@@ -55,8 +55,10 @@ let chunkFast = try measure(iterations: 2_000) {
     return delivered
 }
 let chunkFoundation = try measure(iterations: 200) {
-    var splitter = ConcatenatedJSONSplitter()
-    return try splitter.feed(chunk).count { try decoder.decode(ProduceResponse.self, from: $0).errorCode == 200 }
+    var scanner = ConcatenatedJSONScanner()
+    var delivered = 0
+    try scanner.feed(chunk) { if try decoder.decode(ProduceResponse.self, from: Data($0)).errorCode == 200 { delivered += 1 } }
+    return delivered
 }
 
 func row(_ name: String, _ fast: Double, _ foundation: Double) -> String {

@@ -72,7 +72,7 @@ private func produceStreaming(count: Int, transport: AsyncHTTPClientTransport, p
 /// returns how many were delivered.
 private func produceOnePerRequest(count: Int, transport: AsyncHTTPClientTransport, path: String, concurrency: Int) async throws -> Int {
     try await inParallel(workers: concurrency, items: count) { index in
-        try await send(ConcatenatedJSONEncoder.encode(benchmarkRecord(index).produceRequest), transport: transport, path: path)
+        try await send(benchmarkRecord(index).produceRequest.jsonData(), transport: transport, path: path)
     }
 }
 
@@ -82,7 +82,11 @@ private func produceBatches(count: Int, size: Int, transport: AsyncHTTPClientTra
     let batches = (count + size - 1) / size
     return try await inParallel(workers: concurrency, items: batches) { batch in
         let indices = (batch * size)..<min(count, (batch + 1) * size)
-        let body = try ConcatenatedJSONEncoder.encode(indices.map { benchmarkRecord($0).produceRequest })
+        var body = Data()
+        for index in indices {
+            body.append(benchmarkRecord(index).produceRequest.jsonData())
+            body.append(UInt8(ascii: "\n"))
+        }
         return try await send(body, transport: transport, path: path)
     }
 }
@@ -111,7 +115,9 @@ private func send(_ body: Data, transport: AsyncHTTPClientTransport, path: Strin
     guard response.status == 200 else {
         throw response.error(operationID: "produceRecord")
     }
-    var splitter = ConcatenatedJSONSplitter()
-    let decoder = JSONDecoder()
-    return try splitter.feed(response.body).count { try decoder.decode(ProduceResponse.self, from: $0).errorCode == 200 }
+    var scanner = ConcatenatedJSONScanner()
+    var delivered = 0
+    try scanner.feed(response.body) { if try ProduceResponse(jsonBytes: $0).errorCode == 200 { delivered += 1 } }
+    try scanner.finish()
+    return delivered
 }

@@ -68,7 +68,7 @@ struct ProduceDeadlineTests {
     }
 
     private func produce(_ mode: HostileServer.Mode, options: StreamingProducer.Options) async throws -> [ProduceResult] {
-        try await produceAll(numberedRecords(3), through: HostileServer(mode: mode), options: options, clock: ContinuousProduceClock())
+        try await produceAll(numberedRecords(3), through: HostileServer(mode: mode), options: options, clock: ContinuousClock())
     }
 
     @Test func aStreamWhoseHeadNeverComesFailsItsRecords() async throws {

@@ -216,19 +216,41 @@ final class ChunkInbox: @unchecked Sendable {
 }
 
 /// A clock whose time moves only when something sleeps on it: a sleep returns at once and
-/// adds its duration to the time.
-final class VirtualProduceClock: ProduceClock, @unchecked Sendable {
+/// moves the time to its deadline.
+final class VirtualProduceClock: Clock, @unchecked Sendable {
+    /// A point in virtual time: the time since the clock was made.
+    struct Instant: InstantProtocol {
+        var offset: Duration
+
+        func advanced(by duration: Duration) -> Instant {
+            Instant(offset: offset + duration)
+        }
+
+        func duration(to other: Instant) -> Duration {
+            other.offset - offset
+        }
+
+        static func < (lhs: Instant, rhs: Instant) -> Bool {
+            lhs.offset < rhs.offset
+        }
+    }
+
     private let lock = NSLock()
-    private var elapsed: Duration = .zero
+    private var current: Duration = .zero
     private(set) var sleeps: [Duration] = []
 
-    var now: Duration { lock.withLock { elapsed } }
+    /// The virtual time passed so far.
+    var elapsed: Duration { lock.withLock { current } }
 
-    func sleep(for duration: Duration) async throws {
+    var now: Instant { Instant(offset: elapsed) }
+
+    var minimumResolution: Duration { .zero }
+
+    func sleep(until deadline: Instant, tolerance: Duration?) async throws {
         try Task.checkCancellation()
         lock.withLock {
-            sleeps.append(duration)
-            elapsed += duration
+            sleeps.append(deadline.offset - current)
+            current = max(current, deadline.offset)
         }
         await Task.yield()
     }
@@ -246,7 +268,7 @@ func produceAll(
     _ records: [KafkaRecord],
     through fake: some APITransport,
     options: StreamingProducer.Options,
-    clock: any ProduceClock = VirtualProduceClock()
+    clock: some Clock<Duration> = VirtualProduceClock()
 ) async throws -> [ProduceResult] {
     let stream = StreamingProducer.produce(
         AsyncStream { continuation in

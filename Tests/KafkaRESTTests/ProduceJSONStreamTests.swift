@@ -1,5 +1,5 @@
 import Foundation
-import KafkaREST
+@testable import KafkaREST
 import Testing
 
 @Suite("Produce: concatenated JSON")

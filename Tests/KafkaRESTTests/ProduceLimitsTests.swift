@@ -1,5 +1,5 @@
 import Foundation
-import KafkaREST
+@testable import KafkaREST
 import Testing
 
 @Suite("Produce: limits and pacing")
@@ -19,30 +19,33 @@ struct ProduceLimitsTests {
         #expect(ProduceLimits.custom(streamedRecordsPerSecond: 10).connectionRequestsPerSecond == nil)
     }
 
-    @Test("a token bucket holds its rate over time with an injected clock")
-    func pacing() async throws {
-        let clock = VirtualProduceClock()
-        let bucket = TokenBucket(rate: 100, burst: 10, clock: clock)
-        for _ in 0..<510 {
-            try await bucket.acquire()
+    @Test("a token bucket holds its rate over time")
+    func pacing() {
+        var bucket = TokenBucket(rate: 100, burst: 10, now: .zero)
+        var now = Duration.zero
+        var taken = 0
+        var waits = 0
+        while taken < 510 {
+            let (got, wait) = bucket.take(upTo: 1, now: now)
+            taken += got
+            if got == 0 {
+                waits += 1
+                now += wait
+            }
         }
         // 10 from the full bucket, then 500 at 100 per second.
-        let elapsed = clock.now.secondsForTests
-        #expect(abs(elapsed - 5.0) < 0.001, "elapsed \(elapsed) s")
-        #expect(clock.sleeps.count == 500)
+        #expect(abs(now.secondsForTests - 5.0) < 0.001, "elapsed \(now.secondsForTests) s")
+        #expect(waits == 500)
     }
 
-    @Test("an idle bucket refills up to its burst, not beyond")
-    func refill() async throws {
-        let clock = VirtualProduceClock()
-        let bucket = TokenBucket(rate: 10, burst: 5, clock: clock)
-        try await clock.sleep(for: .seconds(60))
-        for _ in 0..<5 {
-            try await bucket.acquire()
-        }
-        #expect(clock.sleeps.count == 1, "five tokens after a long idle time, no wait")
-        try await bucket.acquire()
-        #expect(clock.sleeps.last == .milliseconds(100))
+    @Test("an idle bucket refills up to its burst, not beyond, and hands out as many tokens as it holds in one take")
+    func refill() {
+        var bucket = TokenBucket(rate: 10, burst: 5, now: .zero)
+        #expect(bucket.take(upTo: 3, now: .zero).taken == 3)
+        let idle = bucket.take(upTo: 100, now: .seconds(60))
+        #expect(idle.taken == 5, "five tokens after a long idle time, no more")
+        let empty = bucket.take(upTo: 1, now: .seconds(60))
+        #expect(empty.taken == 0 && empty.wait == .milliseconds(100))
     }
 
     @Test("a producer paced at 1,000 records/s takes a second per 1,000 records")
@@ -52,7 +55,7 @@ struct ProduceLimitsTests {
         let options = StreamingProducer.Options(limits: .custom(connectionRequestsPerSecond: 25, streamedRecordsPerSecond: 1_000))
         let results = try await produceAll(numberedRecords(2_100), through: fake, options: options, clock: clock)
         #expect(results.allSatisfy { $0.outcome.delivery != nil })
-        let elapsed = clock.now.secondsForTests
+        let elapsed = clock.elapsed.secondsForTests
         #expect(elapsed >= 1.99 && elapsed <= 2.01, "2,000 records after the first 100 take 2 s, took \(elapsed) s")
     }
 
@@ -70,7 +73,7 @@ struct ProduceLimitsTests {
         #expect(results[0].outcome.delivery != nil && results[2].outcome.delivery != nil)
         let error = try #require(results[1].outcome.failure)
         #expect(error.kind == .invalidRequest)
-        let size = try ConcatenatedJSONEncoder.encode(big.produceRequest).count
+        let size = big.produceRequest.jsonData().count
         #expect(error.message == "record not sent: its encoded size of \(size) bytes exceeds the limit of 1024 bytes")
         #expect(fake.receivedValues.count == 2)
     }

@@ -2,11 +2,11 @@ import Foundation
 
 /// Encodes records as Kafka REST's concatenated JSON: one object per record, separated by a
 /// newline, the body of a multi-record (or streamed) produce request.
-public enum ConcatenatedJSONEncoder {
+enum ConcatenatedJSONEncoder {
     /// One record's JSON object, as written to a request body, by the byte-level writer.
     ///
     /// - Throws: never: the byte-level writer cannot fail; the signature matches ``encode(_:)-([ProduceRequest])``.
-    public static func encode(_ request: ProduceRequest) throws -> Data {
+    static func encode(_ request: ProduceRequest) throws -> Data {
         request.jsonData()
     }
 
@@ -14,7 +14,7 @@ public enum ConcatenatedJSONEncoder {
     ///
     /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/encoding`` if one cannot be
     ///   encoded.
-    public static func encode(_ requests: [ProduceRequest]) throws -> Data {
+    static func encode(_ requests: [ProduceRequest]) throws -> Data {
         try join(requests.map(encode))
     }
 

@@ -3,7 +3,7 @@ import Foundation
 extension KafkaRESTClient {
     /// The percent-encoded produce path of a topic, relative to the v3 base URL, as a
     /// ``StreamingProducer`` needs it.
-    public static func producePath(cluster: String, topic: String) -> String {
+    static func producePath(cluster: String, topic: String) -> String {
         "/clusters/\(PathSegment.encode(cluster))/topics/\(PathSegment.encode(topic))/records"
     }
 

@@ -6,7 +6,10 @@ extension KafkaRESTClient {
     /// let producer = try kafka.streamingProducer(topic: "orders", options: .init(limits: .standard))
     /// ```
     ///
-    /// Each stream is opened like any call of the client: with its credentials (a bearer token
+    /// The producer logs its streams to the configured logger (see
+    /// ``StreamingProducer/init(transport:path:options:clock:metricsFactory:logger:)``) and
+    /// counts to its metrics factory. Each stream is opened like any call of the client: with
+    /// its credentials (a bearer token
     /// refused with 401 before any record was written is renewed once), logged, over its
     /// transport (so its HTTP client, TLS settings and connections, ending with
     /// ``shutdown()``; a client over a custom transport streams over that transport). Streams
@@ -26,6 +29,12 @@ extension KafkaRESTClient {
         options: StreamingProducer.Options = StreamingProducer.Options()
     ) throws -> StreamingProducer {
         let path = Self.producePath(cluster: try cluster ?? requireClusterID(), topic: topic)
-        return StreamingProducer(transport: chain, path: path, options: options, metricsFactory: configuration.metricsFactory)
+        return StreamingProducer(
+            transport: chain,
+            path: path,
+            options: options,
+            metricsFactory: configuration.metricsFactory,
+            logger: configuration.logger
+        )
     }
 }

@@ -1,28 +1,26 @@
-/// The time source of a producer's pacing and backoff, replaceable in tests.
-public protocol ProduceClock: Sendable {
-    /// The time elapsed since a fixed, arbitrary origin; it never goes backwards.
-    var now: Duration { get }
-    /// Suspends for `duration`.
-    ///
-    /// - Throws: `CancellationError` if the task is cancelled while waiting.
-    func sleep(for duration: Duration) async throws
-}
+/// The time source of a producer's pacing and backoff: any `Clock` that measures in
+/// `Duration`, read as the time since the producer was created.
+struct ProduceClock: Sendable {
+    private let elapsed: @Sendable () -> Duration
+    private let sleeper: @Sendable (Duration) async throws -> Void
 
-/// The real time of `ContinuousClock`.
-public struct ContinuousProduceClock: ProduceClock {
-    private let origin = ContinuousClock.now
-
-    /// Creates a clock whose origin is now.
-    public init() {}
-
-    /// The time since this clock was created.
-    public var now: Duration {
-        ContinuousClock.now - origin
+    /// Reads `clock`, starting from its time now.
+    init<C: Clock>(_ clock: C) where C.Duration == Duration {
+        let origin = clock.now
+        elapsed = { origin.duration(to: clock.now) }
+        sleeper = { try await clock.sleep(until: clock.now.advanced(by: $0), tolerance: nil) }
     }
 
-    /// Sleeps on `ContinuousClock`.
-    public func sleep(for duration: Duration) async throws {
-        try await ContinuousClock().sleep(for: duration)
+    /// The time since this clock was made.
+    var now: Duration {
+        elapsed()
+    }
+
+    /// Suspends for `duration` on the underlying clock.
+    ///
+    /// - Throws: `CancellationError` if the task is cancelled while waiting.
+    func sleep(for duration: Duration) async throws {
+        try await sleeper(duration)
     }
 }
 

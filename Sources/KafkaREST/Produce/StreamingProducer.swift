@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Metrics
 
 /// Produces records over streaming requests: records are written as they are given, and a
@@ -49,15 +50,20 @@ public final class StreamingProducer: Sendable {
     ///   - path: The produce path relative to the v3 base URL,
     ///     `/clusters/{cluster_id}/topics/{topic_name}/records`, percent-encoded.
     ///   - options: Window, streams, ordering, resends, pacing.
-    ///   - clock: The time source for pacing and backoff.
+    ///   - clock: The time source for pacing and backoff (`ContinuousClock` by default; a
+    ///     test can pass a clock of its own).
     ///   - metricsFactory: Where the producer's metrics go (``MetricNames``);
     ///     `MetricsSystem.factory` by default.
+    ///   - logger: Where the producer logs its streams: opened and ended at debug, broken
+    ///     streams, failed opens and reports that do not match their records at warning;
+    ///     `nil` logs nothing.
     public init(
         transport: any APITransport,
         path: String,
         options: Options = Options(),
-        clock: any ProduceClock = ContinuousProduceClock(),
-        metricsFactory: (any MetricsFactory)? = nil
+        clock: some Clock<Duration> = ContinuousClock(),
+        metricsFactory: (any MetricsFactory)? = nil,
+        logger: Logger? = nil
     ) {
         let (stream, continuation) = AsyncStream<[ProduceResult]>.makeStream()
         results = ProduceResults(batches: stream)
@@ -65,8 +71,9 @@ public final class StreamingProducer: Sendable {
             transport: transport,
             path: path,
             options: options,
-            clock: clock,
+            clock: ProduceClock(clock),
             metrics: Self.metrics(path: path, factory: metricsFactory),
+            logger: logger,
             emit: { continuation.yield($0) },
             finish: { _ in continuation.finish() },
             termination: { handler in continuation.onTermination = { if case .cancelled = $0 { handler() } } }
@@ -85,14 +92,23 @@ public final class StreamingProducer: Sendable {
         transport: any APITransport,
         path: String,
         options: Options,
-        clock: any ProduceClock,
+        clock: ProduceClock,
         metrics: ProducerMetrics,
+        logger: Logger?,
         emit: @escaping @Sendable ([ProduceResult]) -> Void,
         finish: @escaping @Sendable (KafkaRESTError?) -> Void,
         termination: (@escaping @Sendable () -> Void) -> Void
     ) -> ProduceEngine {
         let engine = ProduceEngine(
-            transport: transport, path: path, options: options, clock: clock, metrics: metrics, emit: emit, finishResults: finish)
+            transport: transport,
+            path: path,
+            options: options,
+            clock: clock,
+            metrics: metrics,
+            logger: logger,
+            emit: emit,
+            finishResults: finish
+        )
         termination { [weak engine] in engine?.cancel() }
         engine.start()
         return engine
@@ -156,6 +172,20 @@ public final class StreamingProducer: Sendable {
         engine.cancel()
     }
 
+    /// How many streams were abandoned because their delivery reports stopped matching the
+    /// records written: a report when no record was outstanding, a partition other than the
+    /// record's, or an offset not above the last one on its partition in that stream.
+    ///
+    /// The streaming protocol has no correlation id, so on such a stream the reports before
+    /// the mismatch was caught may have answered other records than the ones they were
+    /// matched to (their records were reported delivered, with possibly wrong partitions and
+    /// offsets). Records still outstanding when it was caught are handled as on a broken
+    /// stream. A caller that needs certainty treats a count above zero as a warning about the
+    /// whole run, as `kafka-rest produce` does.
+    public var mismatchedStreams: Int {
+        engine.mismatchedStreams
+    }
+
     /// The options the producer was created with.
     public var options: Options {
         engine.options
@@ -176,7 +206,7 @@ public final class StreamingProducer: Sendable {
         transport: any APITransport,
         path: String,
         options: Options = Options(),
-        clock: any ProduceClock = ContinuousProduceClock()
+        clock: some Clock<Duration> = ContinuousClock()
     ) -> ProduceResultStream where S.Element == KafkaRecord {
         let (stream, continuation) = AsyncThrowingStream<[ProduceResult], any Error>.makeStream()
         let outcome = ProduceFeedOutcome()
@@ -184,8 +214,9 @@ public final class StreamingProducer: Sendable {
             transport: transport,
             path: path,
             options: options,
-            clock: clock,
+            clock: ProduceClock(clock),
             metrics: metrics(path: path, factory: nil),
+            logger: nil,
             emit: { continuation.yield($0) },
             finish: { fatal in continuation.finish(throwing: outcome.error ?? fatal) },
             termination: { _ in }

@@ -35,13 +35,19 @@ struct HostileStallTests {
             try await withHostileServer(stall.requestMode) { server in
                 let retry = RetryPolicy(maxAttempts: 2, initialBackoff: .milliseconds(10), deadline: .seconds(20))
                 let timeout = stall == .endlessBody ? answerTimeout : stallTimeout
-                let error = try await withHostileClient(server, timeout: timeout, retry: retry) { client in
+                let limit = 1_048_576
+                let error = try await withHostileClient(
+                    server,
+                    timeout: timeout,
+                    retry: retry,
+                    maximumResponseBodySize: stall == .endlessBody ? limit : nil
+                ) { client in
                     await hostileError { try await client.topic.listKafkaTopics(clusterID: HostileSecrets.cluster) }
                 }
                 let failure = try #require(error as? KafkaRESTError, "\(String(describing: error))")
                 #expect(failure.kind == .transport, "\(failure)")
                 if stall == .endlessBody {
-                    #expect(failure.message.contains("larger than the limit of \(AsyncHTTPClientTransport.defaultMaximumResponseBodySize) bytes"), "\(failure)")
+                    #expect(failure.message.contains("larger than the limit of \(limit) bytes"), "\(failure)")
                     #expect(server.statistics.clusterRequests.count == 1, "a body over the limit is not fetched again")
                 } else {
                     #expect(server.statistics.clusterRequests.count == 2, "a GET that timed out is sent once more, as the policy allows")

@@ -60,6 +60,7 @@ func withHostileClient<T>(
     credentials: Credentials = HostileSecrets.apiKey,
     timeout: Duration = answerTimeout,
     retry: RetryPolicy = .none,
+    maximumResponseBodySize: Int? = nil,
     _ body: (KafkaRESTClient) async throws -> T
 ) async throws -> T {
     let log = LogRecorder()
@@ -72,14 +73,21 @@ func withHostileClient<T>(
         retry: retry,
         logger: log.logger()
     )
-    let client = try KafkaRESTClient(configuration: configuration)
+    // A smaller body limit than the default keeps a test of it quick on a loaded machine.
+    let transport = maximumResponseBodySize.map {
+        AsyncHTTPClientTransport(baseURL: configuration.baseURL, timeouts: configuration.timeouts, maximumResponseBodySize: $0)
+    }
+    let client = try transport.map { try KafkaRESTClient(configuration: configuration, transport: $0) }
+        ?? KafkaRESTClient(configuration: configuration)
     defer { expectNoSecret(log.text, "the client's log") }
     do {
         let result = try await body(client)
         try await client.shutdown()
+        try await transport?.shutdown()
         return result
     } catch {
         try? await client.shutdown()
+        try? await transport?.shutdown()
         throw error
     }
 }

@@ -1,7 +1,6 @@
-import Foundation
-
-/// A record from acceptance until it is reported; mutated only under the engine's lock.
-final class PendingRecord: @unchecked Sendable {
+/// A record from acceptance until it is reported; it lives in exactly one place at a time
+/// (a lane's queue or one stream's written records), so it is reported once.
+struct PendingRecord {
     /// Position in the caller's input; also the order of records within a lane.
     let index: Int
     /// The record as given.
@@ -12,16 +11,7 @@ final class PendingRecord: @unchecked Sendable {
     let lane: Int
     /// How many times it was sent again.
     var resends = 0
-    /// Whether its result was emitted; a record is reported once, later events are ignored.
-    var reported = false
     /// Whether an earlier send may have been written (it was resent after its stream broke),
     /// so a later failure cannot prove it is not in Kafka.
     var mayBeWritten = false
-
-    init(index: Int, record: KafkaRecord, wire: [UInt8], lane: Int) {
-        self.index = index
-        self.record = record
-        self.wire = wire
-        self.lane = lane
-    }
 }

@@ -1,24 +1,15 @@
 import Foundation
-import KafkaRESTSupport
+import KafkaREST
 
 /// Splits a byte stream of JSON objects written back to back (whitespace between them or
 /// none) into one `Data` per complete object, whatever the chunk boundaries.
 ///
-/// A ``ConcatenatedJSONScanner`` that copies each object out; the produce paths use the
-/// scanner itself and read each object in place.
-///
-/// ```swift
-/// var splitter = ConcatenatedJSONSplitter()
-/// for try await chunk in body {
-///     for object in try splitter.feed(chunk) { … }
-/// }
-/// try splitter.finish()
-/// ```
-public struct ConcatenatedJSONSplitter: Sendable {
+/// The tests' view of the library's `ConcatenatedJSONScanner`: each object copied out.
+struct ConcatenatedJSONSplitter: Sendable {
     private var scanner: ConcatenatedJSONScanner
 
     /// Creates a splitter at the start of a stream, refusing objects longer than `maximumObjectBytes`.
-    public init(maximumObjectBytes: Int = ConcatenatedJSONScanner.defaultMaximumObjectBytes) {
+    init(maximumObjectBytes: Int = ConcatenatedJSONScanner.defaultMaximumObjectBytes) {
         scanner = ConcatenatedJSONScanner(maximumObjectBytes: maximumObjectBytes)
     }
 
@@ -26,7 +17,7 @@ public struct ConcatenatedJSONSplitter: Sendable {
     ///
     /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/decoding`` when something
     ///   other than whitespace or `{` appears between objects, or an object is too long.
-    public mutating func feed(_ chunk: Data) throws -> [Data] {
+    mutating func feed(_ chunk: Data) throws -> [Data] {
         var objects: [Data] = []
         try scanner.feed(chunk) { objects.append(Data($0)) }
         return objects
@@ -36,7 +27,7 @@ public struct ConcatenatedJSONSplitter: Sendable {
     ///
     /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/decoding`` if an object was
     ///   left incomplete.
-    public func finish() throws {
+    func finish() throws {
         try scanner.finish()
     }
 }

@@ -1,0 +1,305 @@
+import Foundation
+import KafkaRESTSupport
+import Logging
+
+/// Drives a ``ProduceStateMachine`` for ``StreamingProducer``: feeds it events from senders,
+/// lane writers and stream readers under one lock, and performs what it returns. Results are
+/// handed over under the lock, so batches keep the order records were settled in; everything
+/// else (resuming senders and writers, ending bodies, stopping readers, ending the results)
+/// happens after the lock is released.
+final class ProduceEngine: @unchecked Sendable {
+    /// The I/O of one open stream.
+    struct StreamIO {
+        /// Where its records are written.
+        let body: BodyStream
+        /// The task reading its reports.
+        var reader: Task<Void, Never>?
+        /// The task that abandons it when reports stop coming.
+        var watchdog: Task<Void, Never>?
+    }
+
+    /// How a parked lane writer is woken.
+    struct LaneSignal {
+        /// The writer, while it waits.
+        var waiter: CheckedContinuation<Void, Never>?
+        /// A wake-up that came before the writer parked.
+        var pending = false
+    }
+
+    /// Everything the lock guards.
+    struct State {
+        var machine: ProduceStateMachine
+        /// Senders waiting for room, by waiter id.
+        var senders: [Int: CheckedContinuation<Void, any Error>] = [:]
+        /// Answers for waiting senders that came before their continuation was stored.
+        var earlyAnswers: [Int: (any Error)?] = [:]
+        var signals: [LaneSignal]
+        /// ``finish()`` calls waiting for every record to be reported.
+        var drainers: [CheckedContinuation<Void, Never>] = []
+        var streams: [ProduceStreamID: StreamIO] = [:]
+        var laneTasks: [Task<Void, Never>] = []
+    }
+
+    /// What performing one event's effects takes, gathered under the lock, done outside it.
+    struct Work {
+        var senders: [(CheckedContinuation<Void, any Error>, (any Error)?)] = []
+        var writers: [CheckedContinuation<Void, Never>] = []
+        var bodies: [BodyStream] = []
+        var tasks: [Task<Void, Never>] = []
+        var drainers: [CheckedContinuation<Void, Never>] = []
+        var endsResults = false
+        var fatal: KafkaRESTError?
+
+        func perform(finishResults: (KafkaRESTError?) -> Void) {
+            for (continuation, error) in senders {
+                if let error {
+                    continuation.resume(throwing: error)
+                } else {
+                    continuation.resume()
+                }
+            }
+            writers.forEach { $0.resume() }
+            bodies.forEach { $0.finish() }
+            tasks.forEach { $0.cancel() }
+            drainers.forEach { $0.resume() }
+            if endsResults {
+                finishResults(fatal)
+            }
+        }
+    }
+
+    let transport: any APITransport
+    let path: String
+    let options: StreamingProducer.Options
+    let clock: ProduceClock
+    let metrics: ProducerMetrics
+    let logger: Logger?
+    private let emit: @Sendable ([ProduceResult]) -> Void
+    private let finishResults: @Sendable (KafkaRESTError?) -> Void
+    private let lock = NSLock()
+    private var state: State
+
+    init(
+        transport: any APITransport,
+        path: String,
+        options: StreamingProducer.Options,
+        clock: ProduceClock,
+        metrics: ProducerMetrics,
+        logger: Logger?,
+        emit: @escaping @Sendable ([ProduceResult]) -> Void,
+        finishResults: @escaping @Sendable (KafkaRESTError?) -> Void
+    ) {
+        self.metrics = metrics
+        self.logger = logger
+        self.transport = transport
+        self.path = path
+        self.options = options
+        self.clock = clock
+        self.emit = emit
+        self.finishResults = finishResults
+        state = State(
+            machine: ProduceStateMachine(options: options, now: clock.now),
+            signals: Array(repeating: LaneSignal(), count: options.parallelStreams)
+        )
+    }
+
+    /// Starts one writer task per lane.
+    func start() {
+        withState { state in
+            state.laneTasks = (0..<options.parallelStreams).map { lane in
+                Task { await self.runLane(lane) }
+            }
+            return ((), .init())
+        }
+    }
+
+    /// Runs `event` under the lock, hands over the results it settled, gathers the rest of
+    /// its effects, then performs them after releasing the lock.
+    @discardableResult
+    func withState<T>(_ event: (inout State) -> (T, ProduceStateMachine.Effects)) -> T {
+        lock.lock()
+        let (value, effects) = event(&state)
+        guard !effects.isEmpty else {
+            lock.unlock()
+            return value
+        }
+        let work = gather(effects)
+        lock.unlock()
+        work.perform(finishResults: finishResults)
+        return value
+    }
+
+    /// The work `effects` asks for; hands their results over. Caller holds the lock.
+    private func gather(_ effects: ProduceStateMachine.Effects) -> Work {
+        var work = Work()
+        if !effects.results.isEmpty {
+            metrics.reported(effects.results)
+            metrics.inFlight.record(state.machine.inFlight)
+            emit(effects.results)
+        }
+        if effects.resends > 0 {
+            metrics.resends.increment(by: effects.resends)
+            logger?.debug("produce records resent", metadata: ["kafka.records": "\(effects.resends)"])
+        }
+        if effects.rotations > 0 { metrics.rotations.increment(by: effects.rotations) }
+        for (id, error) in effects.senders {
+            if let continuation = state.senders.removeValue(forKey: id) {
+                work.senders.append((continuation, error))
+            } else {
+                state.earlyAnswers[id] = .some(error)
+            }
+        }
+        for lane in effects.lanes {
+            if let waiter = state.signals[lane].waiter {
+                state.signals[lane].waiter = nil
+                work.writers.append(waiter)
+            } else {
+                state.signals[lane].pending = true
+            }
+        }
+        for id in effects.bodiesToFinish {
+            if let body = state.streams[id]?.body { work.bodies.append(body) }
+        }
+        for id in effects.streamsToAbandon {
+            if let io = state.streams.removeValue(forKey: id) {
+                work.tasks.append(contentsOf: [io.reader, io.watchdog].compactMap { $0 })
+            }
+        }
+        if !effects.bodiesToFinish.isEmpty || !effects.streamsToAbandon.isEmpty {
+            metrics.openStreams.record(state.machine.openStreams)
+        }
+        if effects.stopsLanes {
+            work.tasks.append(contentsOf: state.laneTasks)
+        }
+        if effects.drained {
+            work.drainers = state.drainers
+            state.drainers = []
+        }
+        if effects.endsResults {
+            work.endsResults = true
+            work.fatal = state.machine.fatal
+        }
+        return work
+    }
+
+    // MARK: Accepting
+
+    /// The record's wire form (its JSON object and a newline, written by the byte-level
+    /// writer on the caller's task), or why it cannot be sent: invalid (``KafkaRecord/validate()``)
+    /// or too large.
+    func encode(_ record: KafkaRecord) -> Result<[UInt8], KafkaRESTError> {
+        do {
+            try record.validate()
+        } catch let error as KafkaRESTError {
+            return .failure(error)
+        } catch {
+            return .failure(Self.kafkaError(error, context: "the record is invalid"))
+        }
+        var writer = JSONWriter(reservingCapacity: 128)
+        record.produceRequest.writeJSON(to: &writer)
+        let size = writer.bytes.count
+        if let limit = options.limits.maxMessageBytes, size > limit {
+            return .failure(Self.oversize(size: size, limit: limit))
+        }
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return .success(writer.bytes)
+    }
+
+    /// The error of a record larger than the limit; it is never sent.
+    static func oversize(size: Int, limit: Int) -> KafkaRESTError {
+        KafkaRESTError(
+            kind: .invalidRequest,
+            operationID: ProduceOperation.id,
+            message: "record not sent: its encoded size of \(size) bytes exceeds the limit of \(limit) bytes"
+        )
+    }
+
+    /// Waits for room in the window, then accepts the record.
+    ///
+    /// With room in the window this takes one lock acquisition and no suspension; only a full
+    /// window parks the caller.
+    func send(_ record: KafkaRecord) async throws {
+        try Task.checkCancellation()
+        let wire = encode(record)
+        let offer = withState { state -> (ProduceStateMachine.Offer, ProduceStateMachine.Effects) in
+            let offer = state.machine.offer(record, wire: wire)
+            if case .accepted(let effects) = offer {
+                return (offer, effects)
+            }
+            return (offer, .init())
+        }
+        switch offer {
+        case .accepted:
+            return
+        case .refused(let error):
+            throw error
+        case .waiting(let id):
+            try await waitForRoom(asSender: id)
+        }
+    }
+
+    /// Parks sender `id` until the machine accepts its record or refuses it.
+    private func waitForRoom(asSender id: Int) async throws {
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let early: (any Error)?? = lock.withLock {
+                    if let answer = state.earlyAnswers.removeValue(forKey: id) { return answer }
+                    state.senders[id] = continuation
+                    return nil
+                }
+                switch early {
+                case .some(.some(let error)): continuation.resume(throwing: error)
+                case .some(.none): continuation.resume()
+                case .none: break
+                }
+            }
+        } onCancel: {
+            withState { state in ((), state.machine.cancelWaiter(id)) }
+        }
+    }
+
+    /// Reports a record that ``send(_:)`` refused as failed with `error`, giving it the next
+    /// index, unless the results have ended.
+    func reportRefused(_ record: KafkaRecord, error: any Error) {
+        let failure = Self.kafkaError(error, context: "the record was not accepted")
+        withState { state in ((), state.machine.acceptRefused(record, error: failure)) }
+    }
+
+    // MARK: Ending
+
+    /// Stops accepting, waits until every accepted record is reported, then closes the streams
+    /// and ends the results.
+    func finish() async {
+        withState { state in ((), state.machine.finish()) }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let drained = lock.withLock {
+                if state.machine.isDrained { return true }
+                state.drainers.append(continuation)
+                return false
+            }
+            if drained { continuation.resume() }
+        }
+        let tasks = lock.withLock { state.laneTasks }
+        for task in tasks {
+            await task.value
+        }
+        withState { state in ((), state.machine.close()) }
+    }
+
+    /// Stops at once: records written without report are unknown, records never written
+    /// (waiting senders' included) fail as cancelled, and the results end.
+    func cancel() {
+        withState { state in ((), state.machine.cancel()) }
+    }
+
+    /// Streams abandoned so far because their reports stopped matching their records.
+    var mismatchedStreams: Int {
+        lock.withLock { state.machine.mismatchedStreams }
+    }
+
+    /// `error` as a ``KafkaRESTError``: itself, or a transport error wrapping it.
+    static func kafkaError(_ error: any Error, context: String) -> KafkaRESTError {
+        if let error = error as? KafkaRESTError { return error }
+        return KafkaRESTError(kind: .transport, operationID: ProduceOperation.id, message: "\(context): \(error)", underlyingError: error)
+    }
+}
