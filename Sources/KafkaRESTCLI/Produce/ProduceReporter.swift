@@ -6,10 +6,13 @@ final class ProduceReporter: Sendable {
     private let printer: Printer
     private let state: LockedValue<(tally: ProduceTally, progress: ProgressMeter)>
 
-    /// Creates a reporter writing per-record results with `printer`.
-    init(printer: Printer) {
+    /// Creates a reporter writing per-record results with `printer`; with `dryRun` the
+    /// records were checked with `dry_run=true`, not written.
+    init(printer: Printer, dryRun: Bool = false) {
         self.printer = printer
-        state = LockedValue((ProduceTally(), ProgressMeter(console: printer.console)))
+        var tally = ProduceTally()
+        tally.dryRun = dryRun
+        state = LockedValue((tally, ProgressMeter(console: printer.console)))
     }
 
     /// The counts so far.
@@ -27,6 +30,16 @@ final class ProduceReporter: Sendable {
         state.withLock { state in
             state.tally.count(outcome)
             report(RecordReport(line: line, outcome: outcome))
+            state.progress.update(state.tally)
+        }
+    }
+
+    /// Reports that the server accepted the record from input line `line` with `dry_run=true`,
+    /// with the partition and offset it would have had if the server gave them.
+    func checked(line: Int, partition: Int32?, offset: Int64?) {
+        state.withLock { state in
+            state.tally.delivered += 1
+            report(RecordReport(line: line, checkedPartition: partition, offset: offset))
             state.progress.update(state.tally)
         }
     }
@@ -53,7 +66,7 @@ final class ProduceReporter: Sendable {
         case .json:
             printer.console.print(report.jsonLine)
         case .table:
-            if report.status != "delivered" {
+            if report.status != "delivered" && report.status != "checked" {
                 printer.console.printError(TerminalText.escaped(report.text))
             }
         }

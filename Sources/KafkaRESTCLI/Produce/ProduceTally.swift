@@ -4,7 +4,7 @@ import KafkaREST
 struct ProduceTally: Sendable {
     /// Records handed to the server.
     var sent = 0
-    /// Records Kafka wrote.
+    /// Records Kafka wrote, or with ``dryRun`` the records the server accepted.
     var delivered = 0
     /// Records the server rejected, or that could not be sent.
     var failed = 0
@@ -12,6 +12,8 @@ struct ProduceTally: Sendable {
     var unknown = 0
     /// Input lines that are not records (also counted in ``failed``).
     var invalid = 0
+    /// Whether the records were sent with `dry_run=true`: checked, not written.
+    var dryRun = false
 
     /// Whether every record was delivered.
     var allDelivered: Bool {
@@ -33,9 +35,12 @@ struct ProduceTally: Sendable {
         failed += 1
     }
 
-    /// For example `sent 9, delivered 8, failed 2 (1 invalid input), unknown 0`.
+    /// For example `sent 9, delivered 8, failed 2 (1 invalid input), unknown 0`, or in a dry
+    /// run `sent 9, checked 8, failed 2 (1 invalid input), unknown 0 (dry run: nothing written)`.
     var summary: String {
         let invalidNote = invalid > 0 ? " (\(invalid) invalid input)" : ""
-        return "sent \(sent), delivered \(delivered), failed \(failed)\(invalidNote), unknown \(unknown)"
+        let accepted = dryRun ? "checked" : "delivered"
+        let dryRunNote = dryRun ? " (dry run: nothing written)" : ""
+        return "sent \(sent), \(accepted) \(delivered), failed \(failed)\(invalidNote), unknown \(unknown)\(dryRunNote)"
     }
 }

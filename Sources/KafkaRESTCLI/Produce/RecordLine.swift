@@ -3,9 +3,10 @@ import KafkaREST
 
 /// One line of produce input turned into a record, or the reason it cannot be one.
 ///
-/// A line is either a ProduceRequest-shaped object (only the keys `key`, `value`, `headers`,
-/// `partition_id` and `timestamp`, at least one of `key` and `value`), sent as described, or
-/// any other JSON value, sent as the record's JSON value.
+/// By default a line is either a ProduceRequest-shaped object (only the keys `key`, `value`,
+/// `headers`, `partition_id` and `timestamp`, at least one of `key` and `value`), sent as
+/// described, or any other JSON value, sent as the record's JSON value. A ``RecordFormat``
+/// can read lines in other formats, split keys from them, and add headers and a partition.
 struct RecordLine: Sendable {
     /// The 1-based line number (or argument number) in the input.
     var line: Int
@@ -22,17 +23,14 @@ struct RecordLine: Sendable {
     /// the record's JSON as it is written to the request.
     static let defaultMaxRecordBytes = 8 * 1_048_576
 
-    /// Parses `text`.
+    /// Parses `text` as `format` says.
     ///
-    /// - Parameters:
-    ///   - valuesOnly: Treat every line as a plain value, even one shaped like a ProduceRequest.
-    ///   - key: The key of records whose line gives none.
-    ///   - maxRecordBytes: Records whose JSON is longer are refused, never sent.
-    init(line: Int, text: Data, valuesOnly: Bool, key: String?, maxRecordBytes: Int = defaultMaxRecordBytes) {
+    /// - Parameter maxRecordBytes: Records whose JSON is longer are refused, never sent.
+    init(line: Int, text: Data, format: RecordFormat, maxRecordBytes: Int = defaultMaxRecordBytes) {
         self.line = line
-        parsed = Result { try Self.record(from: text, valuesOnly: valuesOnly, key: key) }
+        parsed = Result { try Self.record(from: text, format: format) }
             .flatMap { record in
-                guard Self.encodedSizeBound(text: text, key: key) > maxRecordBytes else { return .success(record) }
+                guard Self.encodedSizeBound(text: text, format: format) > maxRecordBytes else { return .success(record) }
                 let size = record.produceRequest.jsonBytes().count
                 guard size <= maxRecordBytes else {
                     return .failure(LineError(message: "the record's JSON is \(size) bytes, over the limit of \(maxRecordBytes) bytes (--max-record-bytes); not sent"))
@@ -45,29 +43,43 @@ struct RecordLine: Sendable {
     /// An upper bound of the size of the record's JSON as written to the request, so that a
     /// line well under the limit is not encoded once more just to be measured.
     ///
-    /// Re-encoding a parsed line never lengthens its strings (the writer escapes only what JSON
-    /// requires, in the shortest form) or its structure (no whitespace), and lengthens a number
-    /// at most 5 times (`1E18` becomes `1000000000000000000`); a `--key` string can grow 6 times
-    /// when escaped (`\u00XX`), and the envelope of a plain value adds less than 256 bytes.
-    static func encodedSizeBound(text: Data, key: String?) -> Int {
-        5 * text.count + 6 * (key?.utf8.count ?? 0) + 256
+    /// Re-encoding a parsed JSON line never lengthens its strings (the writer escapes only what
+    /// JSON requires, in the shortest form) or its structure (no whitespace), and lengthens a
+    /// number at most 5 times (`1E18` becomes `1000000000000000000`); text sent as STRING can
+    /// grow 6 times when escaped (`\u00XX`), base64 text re-encodes to at most 3 bytes more;
+    /// the fixed key, the added headers and partition and the envelope are
+    /// ``RecordFormat/envelopeBytes``.
+    static func encodedSizeBound(text: Data, format: RecordFormat) -> Int {
+        format.growthFactor * text.count + format.envelopeBytes
     }
 
-    private static func record(from text: Data, valuesOnly: Bool, key: String?) throws -> KafkaRecord {
-        if !valuesOnly, (try? RequestShape(jsonBytes: text))?.matches == true {
-            return try requestRecord(from: text, key: key)
+    private static func record(from text: Data, format: RecordFormat) throws -> KafkaRecord {
+        var record: KafkaRecord
+        if case .parsed(let keyEncoding, let delimiter) = format.key {
+            record = try parsedKeyRecord(from: text, keyEncoding: keyEncoding, delimiter: delimiter, value: format.value)
+        } else if format.readsRequests, (try? RequestShape(jsonBytes: text))?.matches == true {
+            record = try requestRecord(from: text, key: format.fixedKey)
+        } else {
+            record = KafkaRecord(key: format.fixedKey, value: try format.value.payload(from: text))
         }
-        let value: JSONValue
-        do {
-            value = try JSONValue(jsonBytes: text)
-        } catch {
-            throw LineError(message: "not JSON (\(Self.describe(error)))")
+        format.complete(&record)
+        return record
+    }
+
+    /// The record of a `--parse-key` line: the key before the first delimiter, the value after it.
+    private static func parsedKeyRecord(from text: Data, keyEncoding: PayloadEncoding, delimiter: Data, value: PayloadEncoding) throws -> KafkaRecord {
+        guard let split = text.firstRange(of: delimiter) else {
+            let shown = String(decoding: delimiter, as: UTF8.self).debugDescription
+            throw LineError(message: "no delimiter \(shown) between key and value (--parse-key)")
         }
-        return KafkaRecord(key: key.map(Payload.string), value: .json(value))
+        return KafkaRecord(
+            key: try keyEncoding.payload(from: Data(text[..<split.lowerBound]), label: "key: "),
+            value: try value.payload(from: Data(text[split.upperBound...]), label: "value: ")
+        )
     }
 
     /// The record of a ProduceRequest-shaped line.
-    private static func requestRecord(from text: Data, key: String?) throws -> KafkaRecord {
+    private static func requestRecord(from text: Data, key: Payload?) throws -> KafkaRecord {
         let request: ProduceRequest
         do {
             request = try ProduceRequest(jsonBytes: text)
@@ -81,8 +93,8 @@ struct RecordLine: Sendable {
             partition: request.partitionID?.value,
             timestamp: request.timestamp?.value
         )
-        if record.key == nil, let key {
-            record.key = .string(key)
+        if record.key == nil {
+            record.key = key
         }
         return record
     }
@@ -111,7 +123,8 @@ struct RecordLine: Sendable {
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
+    /// A reading or decoding error in a few words, with the path where it happened.
+    static func describe(_ error: any Error) -> String {
         if let reading = error as? JSONDecodingError { return "\(reading)" }
         guard let decoding = error as? DecodingError else { return "\(error)" }
         switch decoding {

@@ -4,18 +4,16 @@ import KafkaRESTValidation
 /// Reads produce input chunk by chunk and parses its lines into records.
 struct RecordReader {
     private let input: InputSource
-    private let valuesOnly: Bool
-    private let key: String?
+    private let format: RecordFormat
     private let maxRecordBytes: Int
     private var splitter = NDJSONLines()
     private var ended = false
 
-    /// Creates a reader of `input`; see ``RecordLine`` for `valuesOnly` and `key`.
-    init(input: InputSource, valuesOnly: Bool, key: String?, maxRecordBytes: Int = RecordLine.defaultMaxRecordBytes) {
+    /// Creates a reader of `input` whose lines are read as `format` says.
+    init(input: InputSource, format: RecordFormat, maxRecordBytes: Int = RecordLine.defaultMaxRecordBytes) {
         self.maxRecordBytes = maxRecordBytes
         self.input = input
-        self.valuesOnly = valuesOnly
-        self.key = key
+        self.format = format
     }
 
     /// The lines completed by the next chunk of input (possibly none), or `nil` at the end.
@@ -29,6 +27,6 @@ struct RecordReader {
         } else {
             lines = splitter.feed(chunk)
         }
-        return lines.map { RecordLine(line: $0.line, text: $0.text, valuesOnly: valuesOnly, key: key, maxRecordBytes: maxRecordBytes) }
+        return lines.map { RecordLine(line: $0.line, text: $0.text, format: format, maxRecordBytes: maxRecordBytes) }
     }
 }

@@ -5,7 +5,7 @@ import KafkaREST
 struct RecordReport: Encodable, Sendable {
     /// The 1-based input line (or argument) number.
     var line: Int
-    /// `delivered`, `failed` or `unknown`.
+    /// `delivered`, `failed` or `unknown`; `checked` for a record a dry run accepted.
     var status: String
     /// The partition Kafka wrote the record to.
     var partition: Int32?
@@ -37,6 +37,15 @@ struct RecordReport: Encodable, Sendable {
             status = "unknown"
             message = reason
         }
+    }
+
+    /// The report of a record the server accepted with `dry_run=true`, with where it would
+    /// have gone if the server said so.
+    init(line: Int, checkedPartition partition: Int32?, offset: Int64?) {
+        self.line = line
+        status = "checked"
+        self.partition = partition
+        self.offset = offset
     }
 
     /// The report of an input line that is not a record.
