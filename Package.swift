@@ -95,6 +95,7 @@ let package = Package(
                 "KafkaREST",
                 "KafkaRESTValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "kafka-rest", dependencies: ["KafkaRESTCLI"]),

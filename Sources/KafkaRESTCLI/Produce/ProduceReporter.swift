@@ -25,6 +25,12 @@ final class ProduceReporter: Sendable {
         state.withLock { $0.tally.sent += count }
     }
 
+    /// Notes streams whose delivery reports stopped matching their records; the run then
+    /// does not count as all delivered.
+    func mismatched(streams: Int) {
+        state.withLock { $0.tally.mismatchedStreams = streams }
+    }
+
     /// Reports the outcome of the record from input line `line`.
     func record(line: Int, outcome: RecordOutcome) {
         state.withLock { state in

@@ -14,10 +14,14 @@ struct ProduceTally: Sendable {
     var invalid = 0
     /// Whether the records were sent with `dry_run=true`: checked, not written.
     var dryRun = false
+    /// Streams whose delivery reports stopped matching their records
+    /// (``StreamingProducer/mismatchedStreams``): records reported delivered on them may
+    /// carry another record's partition and offset.
+    var mismatchedStreams = 0
 
-    /// Whether every record was delivered.
+    /// Whether every record was delivered, with reports that can be trusted.
     var allDelivered: Bool {
-        failed == 0 && unknown == 0
+        failed == 0 && unknown == 0 && mismatchedStreams == 0
     }
 
     /// Counts one outcome.
@@ -41,6 +45,9 @@ struct ProduceTally: Sendable {
         let invalidNote = invalid > 0 ? " (\(invalid) invalid input)" : ""
         let accepted = dryRun ? "checked" : "delivered"
         let dryRunNote = dryRun ? " (dry run: nothing written)" : ""
-        return "sent \(sent), \(accepted) \(delivered), failed \(failed)\(invalidNote), unknown \(unknown)\(dryRunNote)"
+        let mismatchNote = mismatchedStreams > 0
+            ? "; warning: the delivery reports of \(mismatchedStreams) stream(s) stopped matching their records, so partitions and offsets reported on them may be wrong"
+            : ""
+        return "sent \(sent), \(accepted) \(delivered), failed \(failed)\(invalidNote), unknown \(unknown)\(dryRunNote)\(mismatchNote)"
     }
 }

@@ -40,6 +40,7 @@ struct StreamProduce {
         }
         await producer.finish()
         await reports.value
+        reporter.mismatched(streams: producer.mismatchedStreams)
         if let failure { throw failure }
     }
 }

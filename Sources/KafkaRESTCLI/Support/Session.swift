@@ -1,4 +1,5 @@
 import KafkaREST
+import Logging
 
 /// One command's connection: the client, the cluster id, and where results go.
 struct Session {
@@ -34,7 +35,11 @@ struct Session {
         let settings = try ConnectionSettings(options: options, context: context)
         let clusterID = needsCluster ? try settings.requireClusterID() : settings.clusterID
         let format = try OutputFormat.resolve(option: options.output, context: context)
-        let kafka = try KafkaRESTClient(configuration: settings.configuration)
+        var configuration = settings.configuration
+        // The command reports every outcome itself, scrubbed and escaped for the terminal;
+        // the library's log lines would repeat them unescaped.
+        configuration.logger = Logger(label: "kafka-rest", factory: { _ in SwiftLogNoOpLogHandler() })
+        let kafka = try KafkaRESTClient(configuration: configuration)
         let session = Session(kafka: kafka, printer: Printer(format: format, console: context.output))
         do {
             let result = try await body(session, clusterID)

@@ -28,7 +28,8 @@ func produceHostile(
     tls: Bool = false,
     credentials: Credentials = HostileSecrets.apiKey,
     options: StreamingProducer.Options = hostileProduceOptions(),
-    sourceLocation: SourceLocation = #_sourceLocation
+    sourceLocation: SourceLocation = #_sourceLocation,
+    finished: (StreamingProducer) -> Void = { _ in }
 ) async throws -> [ProduceResult] {
     let results = try await withHostileClient(server, tls: tls, credentials: credentials) { client in
         let producer = try client.streamingProducer(topic: "events", options: options)
@@ -41,6 +42,7 @@ func produceHostile(
             try? await producer.send(record)
         }
         await producer.finish()
+        finished(producer)
         return await reader.value
     }
     #expect(results.map(\.index).sorted() == Array(0..<HostileRecords.count), "every record is reported exactly once", sourceLocation: sourceLocation)
