@@ -136,7 +136,10 @@ let package = Package(
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ]
         ),
-        .testTarget(name: "KafkaRESTCLITests", dependencies: ["KafkaRESTCLI", "KafkaRESTTesting"]),
+        .testTarget(
+            name: "KafkaRESTCLITests",
+            dependencies: ["KafkaRESTCLI", "KafkaRESTTesting", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "KafkaRESTValidationTests", dependencies: ["KafkaRESTValidation", "KafkaRESTGenerator", "FuzzSupport"]),
         .testTarget(name: "KafkaRESTAPITests", dependencies: ["KafkaRESTAPI", "KafkaRESTSupport", "KafkaRESTGenerator", "FuzzSupport"]),
         // Every generated operation against connexion serving spec/ and the reference files

@@ -74,8 +74,9 @@ struct RootCommand: AsyncParsableCommand {
 
             OUTPUT
             --output table prints aligned columns; --output json prints the API's JSON, one \
-            object per line (lists print one line per item). The default is table when standard \
-            output is a terminal and json otherwise. Progress and summaries go to standard error.
+            object per line (lists print one line per item); --output yaml prints each of those \
+            as a YAML document. The default is table when standard output is a terminal and json \
+            otherwise. Progress and summaries go to standard error.
 
             EXIT STATUS
             \(ExitStatus.summary)

@@ -39,7 +39,7 @@ struct GlobalOptions: ParsableArguments {
     var allowInsecureCredentials = false
 
     @Option(help: ArgumentHelp(
-        "Output format: table or json (env KAFKA_REST_OUTPUT; default table when standard output is a terminal, json otherwise).",
+        "Output format: table, json or yaml (env KAFKA_REST_OUTPUT; default table when standard output is a terminal, json otherwise).",
         valueName: "format"
     ))
     var output: OutputFormat?
