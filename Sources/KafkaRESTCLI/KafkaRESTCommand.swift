@@ -76,7 +76,8 @@ struct RootCommand: AsyncParsableCommand {
             --output table prints aligned columns; --output json prints the API's JSON, one \
             object per line (lists print one line per item); --output yaml prints each of those \
             as a YAML document. The default is table when standard output is a terminal and json \
-            otherwise. Progress and summaries go to standard error.
+            otherwise. Progress and summaries go to standard error; -v/--verbose adds each \
+            request and its status there.
 
             EXIT STATUS
             \(ExitStatus.summary)

@@ -38,6 +38,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Allow sending credentials over plain http:// (env KAFKA_REST_ALLOW_INSECURE_CREDENTIALS=1).")
     var allowInsecureCredentials = false
 
+    @Flag(name: .shortAndLong, help: "Print each request (method, path and query) and its response status to standard error.")
+    var verbose = false
+
     @Option(help: ArgumentHelp(
         "Output format: table, json or yaml (env KAFKA_REST_OUTPUT; default table when standard output is a terminal, json otherwise).",
         valueName: "format"

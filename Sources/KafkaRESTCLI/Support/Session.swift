@@ -34,7 +34,8 @@ struct Session {
         let settings = try ConnectionSettings(options: options, context: context)
         let clusterID = needsCluster ? try settings.requireClusterID() : settings.clusterID
         let format = try OutputFormat.resolve(option: options.output, context: context)
-        let kafka = try KafkaRESTClient(configuration: settings.configuration)
+        let verbose = options.verbose ? [VerboseMiddleware(baseURL: settings.configuration.baseURL, console: context.output)] : []
+        let kafka = try KafkaRESTClient(configuration: settings.configuration, middlewares: verbose)
         let session = Session(kafka: kafka, printer: Printer(format: format, console: context.output))
         do {
             let result = try await body(session, clusterID)
