@@ -2,9 +2,16 @@ import ArgumentParser
 
 /// The connection and output options every command that talks to a server accepts.
 ///
-/// Each option falls back to an environment variable; prefer the environment for secrets,
-/// since command lines are visible to other users of the machine.
+/// Each option falls back to an environment variable, then to the selected context (see
+/// ``ConnectionSettings``); prefer the environment or a context for secrets, since command
+/// lines are visible to other users of the machine.
 struct GlobalOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Saved context to connect with (env KAFKA_REST_CONTEXT; default: the current one, see `kafka-rest context`).",
+        valueName: "name"
+    ))
+    var context: String?
+
     @Option(help: ArgumentHelp(
         "REST endpoint, such as https://pkc-00000.region.provider.confluent.cloud:443 or http://localhost:8082 (env KAFKA_REST_ENDPOINT).",
         valueName: "url"
@@ -37,6 +44,15 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(help: "Allow sending credentials over plain http:// (env KAFKA_REST_ALLOW_INSECURE_CREDENTIALS=1).")
     var allowInsecureCredentials = false
+
+    @Option(help: ArgumentHelp("PEM file of the certificate authorities to trust instead of the system's (env KAFKA_REST_CA_CERT).", valueName: "path"))
+    var caCert: String?
+
+    @Option(help: ArgumentHelp("PEM file with the client certificate chain for mutual TLS (env KAFKA_REST_CLIENT_CERT).", valueName: "path"))
+    var clientCert: String?
+
+    @Option(help: ArgumentHelp("PEM file with the client certificate's unencrypted private key (env KAFKA_REST_CLIENT_KEY).", valueName: "path"))
+    var clientKey: String?
 
     @Flag(name: .shortAndLong, help: "Print each request (method, path and query) and its response status to standard error.")
     var verbose = false
