@@ -89,12 +89,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // The commands of the `kafka-rest` tool, as a library so tests can run them in-process.
+        // The commands of the `kafka-rest` tool, as a library so tests can run them in-process;
+        // `kafka-rest serve` runs the test server.
         .target(
             name: "KafkaRESTCLI",
             dependencies: [
                 "KafkaREST",
                 "KafkaRESTValidation",
+                "KafkaRESTTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

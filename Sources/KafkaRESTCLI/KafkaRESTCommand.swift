@@ -103,6 +103,7 @@ struct RootCommand: AsyncParsableCommand {
             ProduceCommand.self,
             ValidateCommand.self,
             ContextCommand.self,
+            ServeCommand.self,
         ]
     )
 }
