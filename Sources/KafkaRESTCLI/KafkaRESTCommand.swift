@@ -18,7 +18,7 @@ public enum KafkaRESTCommand {
         return await CLIContext.$current.withValue(context) {
             let console = context.output
             do {
-                var command = try RootCommand.parseAsRoot(arguments)
+                var command = try await RootCommand.asyncParseAsRoot(arguments)
                 if var asyncCommand = command as? any AsyncParsableCommand {
                     try await asyncCommand.run()
                 } else {
@@ -104,6 +104,7 @@ struct RootCommand: AsyncParsableCommand {
             ValidateCommand.self,
             ContextCommand.self,
             ServeCommand.self,
+            CompletionCommand.self,
         ]
     )
 }

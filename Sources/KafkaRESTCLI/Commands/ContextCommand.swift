@@ -135,7 +135,7 @@ struct ContextCommand: AsyncParsableCommand {
     struct Use: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a context the current one.")
 
-        @Argument(help: "The context.") var name: String
+        @Argument(help: "The context.", completion: ContextCompletion.kind) var name: String
 
         func run() async throws {
             let context = CLIContext.current
@@ -180,7 +180,7 @@ struct ContextCommand: AsyncParsableCommand {
             discussion: "Without a name: the context a run would use (KAFKA_REST_CONTEXT, else the current one)."
         )
 
-        @Argument(help: "The context.") var name: String?
+        @Argument(help: "The context.", completion: ContextCompletion.kind) var name: String?
         @Option(help: ArgumentHelp("Output format: table, json or yaml.", valueName: "format")) var output: OutputFormat?
 
         func run() async throws {
@@ -201,7 +201,7 @@ struct ContextCommand: AsyncParsableCommand {
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete a context (secret files it refers to are left alone).")
 
-        @Argument(help: "The context.") var name: String
+        @Argument(help: "The context.", completion: ContextCompletion.kind) var name: String
 
         func run() async throws {
             let context = CLIContext.current

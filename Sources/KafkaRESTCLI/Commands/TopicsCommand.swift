@@ -33,7 +33,7 @@ struct TopicsCommand: AsyncParsableCommand {
     struct Describe: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Describe one topic.")
 
-        @Argument(help: "The topic name.") var topic: String
+        @Argument(help: "The topic name.", completion: TopicCompletion.kind) var topic: String
         @OptionGroup var options: GlobalOptions
 
         func run() async throws {
@@ -96,7 +96,7 @@ struct TopicsCommand: AsyncParsableCommand {
             discussion: "With --if-exists a topic that is not there is success (noted on standard error), as long as the cluster is."
         )
 
-        @Argument(help: "The topic names.") var topics: [String]
+        @Argument(help: "The topic names.", completion: TopicCompletion.kind) var topics: [String]
         @Flag(help: "Succeed for topics that do not exist.") var ifExists = false
         @OptionGroup var options: GlobalOptions
 
@@ -127,7 +127,7 @@ struct TopicsCommand: AsyncParsableCommand {
     struct Partitions: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the partitions of a topic.")
 
-        @Argument(help: "The topic name.") var topic: String
+        @Argument(help: "The topic name.", completion: TopicCompletion.kind) var topic: String
         @OptionGroup var options: GlobalOptions
 
         func run() async throws {
@@ -144,7 +144,7 @@ struct TopicsCommand: AsyncParsableCommand {
             abstract: "Raise the partition count of a topic (Kafka cannot lower it)."
         )
 
-        @Argument(help: "The topic name.") var topic: String
+        @Argument(help: "The topic name.", completion: TopicCompletion.kind) var topic: String
         @Argument(help: "The new partition count.") var count: Int32
         @OptionGroup var options: GlobalOptions
 

@@ -9,7 +9,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Saved context to connect with (env KAFKA_REST_CONTEXT; default: the current one, see `kafka-rest context`).",
         valueName: "name"
-    ))
+    ), completion: ContextCompletion.kind)
     var context: String?
 
     @Option(help: ArgumentHelp(
@@ -33,25 +33,25 @@ struct GlobalOptions: ParsableArguments {
     ))
     var apiSecret: String?
 
-    @Option(help: ArgumentHelp("File whose first line is the API secret.", valueName: "path"))
+    @Option(help: ArgumentHelp("File whose first line is the API secret.", valueName: "path"), completion: .file())
     var apiSecretFile: String?
 
     @Option(help: ArgumentHelp("OAuth bearer token instead of an API key; prefer KAFKA_REST_TOKEN or --token-file.", valueName: "token"))
     var token: String?
 
-    @Option(help: ArgumentHelp("File whose first line is the OAuth bearer token.", valueName: "path"))
+    @Option(help: ArgumentHelp("File whose first line is the OAuth bearer token.", valueName: "path"), completion: .file())
     var tokenFile: String?
 
     @Flag(help: "Allow sending credentials over plain http:// (env KAFKA_REST_ALLOW_INSECURE_CREDENTIALS=1).")
     var allowInsecureCredentials = false
 
-    @Option(help: ArgumentHelp("PEM file of the certificate authorities to trust instead of the system's (env KAFKA_REST_CA_CERT).", valueName: "path"))
+    @Option(help: ArgumentHelp("PEM file of the certificate authorities to trust instead of the system's (env KAFKA_REST_CA_CERT).", valueName: "path"), completion: .file())
     var caCert: String?
 
-    @Option(help: ArgumentHelp("PEM file with the client certificate chain for mutual TLS (env KAFKA_REST_CLIENT_CERT).", valueName: "path"))
+    @Option(help: ArgumentHelp("PEM file with the client certificate chain for mutual TLS (env KAFKA_REST_CLIENT_CERT).", valueName: "path"), completion: .file())
     var clientCert: String?
 
-    @Option(help: ArgumentHelp("PEM file with the client certificate's unencrypted private key (env KAFKA_REST_CLIENT_KEY).", valueName: "path"))
+    @Option(help: ArgumentHelp("PEM file with the client certificate's unencrypted private key (env KAFKA_REST_CLIENT_KEY).", valueName: "path"), completion: .file())
     var clientKey: String?
 
     @Flag(name: .shortAndLong, help: "Print each request (method, path and query) and its response status to standard error.")
