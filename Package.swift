@@ -65,6 +65,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         // The generator pipeline: load → normalise → context → render → write; Templates/ is
@@ -88,12 +89,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // The commands of the `kafka-rest` tool, as a library so tests can run them in-process.
+        // The commands of the `kafka-rest` tool, as a library so tests can run them in-process;
+        // `kafka-rest serve` runs the test server.
         .target(
             name: "KafkaRESTCLI",
             dependencies: [
                 "KafkaREST",
                 "KafkaRESTValidation",
+                "KafkaRESTTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -136,7 +139,10 @@ let package = Package(
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ]
         ),
-        .testTarget(name: "KafkaRESTCLITests", dependencies: ["KafkaRESTCLI", "KafkaRESTTesting"]),
+        .testTarget(
+            name: "KafkaRESTCLITests",
+            dependencies: ["KafkaRESTCLI", "KafkaRESTTesting", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "KafkaRESTValidationTests", dependencies: ["KafkaRESTValidation", "KafkaRESTGenerator", "FuzzSupport"]),
         .testTarget(name: "KafkaRESTAPITests", dependencies: ["KafkaRESTAPI", "KafkaRESTSupport", "KafkaRESTGenerator", "FuzzSupport"]),
         // Every generated operation against connexion serving spec/ and the reference files

@@ -18,7 +18,7 @@ public enum KafkaRESTCommand {
         return await CLIContext.$current.withValue(context) {
             let console = context.output
             do {
-                var command = try RootCommand.parseAsRoot(arguments)
+                var command = try await RootCommand.asyncParseAsRoot(arguments)
                 if var asyncCommand = command as? any AsyncParsableCommand {
                     try await asyncCommand.run()
                 } else {
@@ -57,15 +57,21 @@ struct RootCommand: AsyncParsableCommand {
             Options go after the subcommand, for example `kafka-rest topics list --output json`.
 
             CONFIGURATION
-            Every connection option falls back to an environment variable:
+            Every connection option falls back to an environment variable, then to the saved \
+            context (--context NAME, KAFKA_REST_CONTEXT, or the current one of \
+            `kafka-rest context use`): options > environment > context.
               --endpoint     KAFKA_REST_ENDPOINT
               --cluster      KAFKA_REST_CLUSTER_ID
               --api-key      KAFKA_REST_API_KEY
               --api-secret   KAFKA_REST_API_SECRET (or --api-secret-file PATH)
               --token        KAFKA_REST_TOKEN (OAuth bearer token, instead of a key)
+              --ca-cert      KAFKA_REST_CA_CERT (PEM file of trusted authorities)
+              --client-cert  KAFKA_REST_CLIENT_CERT (mutual TLS, with --client-key)
+              --client-key   KAFKA_REST_CLIENT_KEY
               --output       KAFKA_REST_OUTPUT
-            Prefer the environment or --api-secret-file for secrets. Secrets and tokens are never \
-            printed. Credentials given as options replace all credentials in the environment.
+            Prefer the environment, --api-secret-file or a context for secrets. Secrets and \
+            tokens are never printed. Credentials come whole from the options, else the \
+            environment, else the context; a context's credentials go only to its own endpoint.
 
             An endpoint with a path is used as the API base as is. Otherwise /kafka/v3 is added \
             for Confluent Cloud (a host under confluent.cloud, or --cloud) and /v3 for a \
@@ -74,8 +80,10 @@ struct RootCommand: AsyncParsableCommand {
 
             OUTPUT
             --output table prints aligned columns; --output json prints the API's JSON, one \
-            object per line (lists print one line per item). The default is table when standard \
-            output is a terminal and json otherwise. Progress and summaries go to standard error.
+            object per line (lists print one line per item); --output yaml prints each of those \
+            as a YAML document. The default is table when standard output is a terminal and json \
+            otherwise. Progress and summaries go to standard error; -v/--verbose adds each \
+            request and its status there.
 
             EXIT STATUS
             \(ExitStatus.summary)
@@ -94,6 +102,9 @@ struct RootCommand: AsyncParsableCommand {
             MirrorsCommand.self,
             ProduceCommand.self,
             ValidateCommand.self,
+            ContextCommand.self,
+            ServeCommand.self,
+            CompletionCommand.self,
         ]
     )
 }

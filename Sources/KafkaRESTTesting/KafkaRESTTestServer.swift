@@ -4,6 +4,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// A Kafka REST v3 server on `127.0.0.1` for tests, backed by an in-memory cluster.
 ///
@@ -18,8 +19,11 @@ import NIOPosix
 /// server.inject(.rateLimitedHTML, matching: "listKafkaTopics")
 /// // … point a client at server.baseURL …
 /// ```
+///
+/// It speaks plain HTTP unless it is given a certificate (``TLS``), optionally asking clients
+/// for theirs (mutual TLS).
 public final class KafkaRESTTestServer: Sendable {
-    /// The URL of the API, `http://127.0.0.1:<port><basePath>`.
+    /// The URL of the API, `http://127.0.0.1:<port><basePath>` (`https://` with ``TLS``).
     public let baseURL: URL
     /// The TCP port the server listens on.
     public let port: Int
@@ -46,20 +50,29 @@ public final class KafkaRESTTestServer: Sendable {
         self.connections = connections
     }
 
-    /// Starts a server on `127.0.0.1` on a port the system picks.
+    /// Starts a server, by default on `127.0.0.1` on a port the system picks.
     ///
     /// - Parameters:
     ///   - basePath: The path the API lives under, such as `/v3` (self-managed) or `/kafka/v3` (Cloud).
     ///   - clusterID: The id of the one cluster; paths naming another cluster get 404.
     ///   - credentials: When set, every request needs `Authorization: Basic base64(key:secret)`
     ///     and gets 401 with error code 40101 without it.
-    /// - Throws: If the listening socket cannot be opened.
+    ///   - host: The address to listen on, such as `127.0.0.1` or `::1`; it is also the host of
+    ///     ``baseURL`` and of the URLs in answers.
+    ///   - port: The TCP port to listen on; 0 lets the system pick a free one (see ``port``).
+    ///   - tls: The certificate to serve HTTPS with; `nil` serves plain HTTP.
+    /// - Throws: If the listening socket cannot be opened, or the certificate or key of `tls`
+    ///   cannot be read.
     public static func start(
         basePath: String = "/v3",
         clusterID: String = "test-cluster",
-        credentials: (key: String, secret: String)? = nil
+        credentials: (key: String, secret: String)? = nil,
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        tls: TLS? = nil
     ) async throws -> KafkaRESTTestServer {
         let normalizedBasePath = basePath.hasSuffix("/") ? String(basePath.dropLast()) : basePath
+        let sslContext = try tls.map { try $0.makeContext() }
         let connections = Locked<[ObjectIdentifier: any Channel]>([:])
         // The core needs the port for its absolute URLs; connections only arrive once the
         // port is known, and by then the core is set.
@@ -77,17 +90,21 @@ public final class KafkaRESTTestServer: Sendable {
                     channel.closeFuture.whenComplete { _ in
                         connections.withLock { $0[id] = nil }
                     }
+                    if let sslContext {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
+                    }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     try channel.pipeline.syncOperations.addHandler(HTTPConnectionHandler(core: core))
                 }
             }
-            .bind(host: "127.0.0.1", port: 0)
+            .bind(host: host, port: port)
             .get()
         guard let port = listener.localAddress?.port else {
             try await listener.close()
             throw ChannelError.unknownLocalAddress
         }
-        let base = "http://127.0.0.1:\(port)\(normalizedBasePath)"
+        let urlHost = host.contains(":") ? "[\(host)]" : host
+        let base = "\(tls == nil ? "http" : "https")://\(urlHost):\(port)\(normalizedBasePath)"
         guard let baseURL = URL(string: base) else {
             try await listener.close()
             throw URLError(.badURL)

@@ -18,14 +18,15 @@ enum BuiltBinary {
         return candidates.first { fileManager.isExecutableFile(atPath: $0.path) }
     }()
 
-    /// Runs the executable with `arguments` and exactly `environment`; returns its status
-    /// and output. The blocking reads and the wait run on dispatch threads, so no Swift
+    /// Runs the executable with `arguments` and exactly `environment` (plus
+    /// ``isolatedConfigHome`` when it names no `XDG_CONFIG_HOME`); returns its status and
+    /// output. The blocking reads and the wait run on dispatch threads, so no Swift
     /// concurrency thread is held while the child runs.
     static func run(_ url: URL, _ arguments: [String], environment: [String: String]) async throws -> CLIRun {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        process.environment = environment
+        process.environment = isolated(environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -43,16 +43,40 @@ final class Capture: @unchecked Sendable {
 }
 
 /// Runs `kafka-rest arguments` in-process with `environment` only (not the process's) and
-/// `stdin`, and returns what it printed.
+/// `stdin`, and returns what it printed. Without `XDG_CONFIG_HOME` in `environment` the run
+/// sees no config file (``isolatedConfigHome``), whatever the user running the tests saved.
 func runCLI(_ arguments: [String], environment: [String: String] = [:], stdin: Data = Data()) async -> CLIRun {
     let out = Capture()
     let err = Capture()
     let console = Console(out: out.append, err: err.append, input: .data(stdin))
     let status = await KafkaRESTCommand.run(
         arguments: arguments,
-        context: CLIContext(console: console, environment: environment)
+        context: CLIContext(console: console, environment: isolated(environment))
     )
     return CLIRun(status: status, stdout: out.value, stderr: err.value)
+}
+
+/// A config directory that no test creates, so runs that name none read no config file.
+let isolatedConfigHome = FileManager.default.temporaryDirectory.appendingPathComponent("kafka-rest-no-config-\(UUID().uuidString)").path
+
+/// `environment` with ``isolatedConfigHome`` as `XDG_CONFIG_HOME` unless it names one.
+func isolated(_ environment: [String: String]) -> [String: String] {
+    var environment = environment
+    if environment["XDG_CONFIG_HOME"] == nil {
+        environment["XDG_CONFIG_HOME"] = isolatedConfigHome
+    }
+    return environment
+}
+
+/// Runs `body` with an environment whose `XDG_CONFIG_HOME` and `HOME` are new temporary
+/// directories (removed afterwards), and the config file path in that home.
+func withConfigHome<T>(_ body: ([String: String], URL) async throws -> T) async throws -> T {
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("kafka-rest-home-\(UUID().uuidString)")
+    let config = home.appendingPathComponent("xdg")
+    try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: home) }
+    let file = config.appendingPathComponent("kafka-rest/config.json")
+    return try await body(["XDG_CONFIG_HOME": config.path, "HOME": home.path], file)
 }
 
 /// The API key and secret the tests' servers require.

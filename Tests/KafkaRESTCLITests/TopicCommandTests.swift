@@ -77,3 +77,47 @@ struct TopicCommandTests {
         }
     }
 }
+
+@Suite("kafka-rest topics --if-not-exists / --if-exists")
+struct TopicIdempotenceTests {
+    @Test("create --if-not-exists: an existing topic is success, printed as it is, and said so")
+    func createIfNotExists() async throws {
+        try await withServer { server, env in
+            server.createTopic("orders", partitionsCount: 4)
+            let plain = await runCLI(["topics", "create", "orders"], environment: env)
+            #expect(plain.status == 3)
+            let run = await runCLI(["topics", "create", "orders", "--partitions", "2", "--if-not-exists"], environment: env)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr == "Topic orders already exists; nothing created.\n")
+            let partitions = try run.jsonLines().first?["partitions_count"] as? Int
+            #expect(partitions == 4)
+            #expect(server.topic(named: "orders")?.partitionsCount == 4)
+
+            let fresh = await runCLI(["topics", "create", "payments", "--if-not-exists"], environment: env)
+            #expect(fresh.status == 0)
+            #expect(fresh.stderr.isEmpty)
+            #expect(server.topic(named: "payments") != nil)
+
+            let invalid = await runCLI(["topics", "create", "bad", "--partitions", "0", "--if-not-exists"], environment: env)
+            #expect(invalid.status == 3, "a 400 for another reason stays an error: \(invalid.stderr)")
+            #expect(invalid.stderr.contains("Number of partitions"))
+        }
+    }
+
+    @Test("delete --if-exists: a missing topic is success, but an unknown cluster is not")
+    func deleteIfExists() async throws {
+        try await withServer { server, env in
+            server.createTopic("orders")
+            let plain = await runCLI(["topics", "delete", "missing"], environment: env)
+            #expect(plain.status == 3)
+            let run = await runCLI(["topics", "delete", "missing", "orders", "--if-exists", "--output", "table"], environment: env)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr == "Topic missing does not exist; nothing deleted.\n")
+            #expect(run.stdout == "Deleted topic orders.\n")
+            #expect(server.topic(named: "orders") == nil)
+
+            let wrongCluster = await runCLI(["topics", "delete", "x", "--if-exists", "--cluster", "no-such-cluster"], environment: env)
+            #expect(wrongCluster.status == 3, "\(wrongCluster.stderr)")
+        }
+    }
+}

@@ -31,7 +31,7 @@ struct TopicConfigScope: ConfigScope {
     static let commandName = "topic"
     static let noun = "a topic"
 
-    @Argument(help: "The topic name.") var topic: String
+    @Argument(help: "The topic name.", completion: TopicCompletion.kind) var topic: String
 
     var target: String { "topic \(topic)" }
 

@@ -45,7 +45,7 @@ struct ProduceCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The topic.") var topic: String
+    @Argument(help: "The topic.", completion: TopicCompletion.kind) var topic: String
     @Argument(help: ArgumentHelp("Records, one per argument, read like input lines; without them, --file or standard input is read.", valueName: "record"))
     var records: [String] = []
     @Option(help: ArgumentHelp("Read records from this file (- for standard input).", valueName: "path"))

@@ -19,13 +19,13 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @Argument(help: "The schema, such as ProduceRequest or CreateTopicRequestData.") var schema: String
     @Argument(help: ArgumentHelp("The file to check, or - for standard input.", valueName: "file")) var file: String
-    @Option(help: ArgumentHelp("Output format: table or json (default as for other commands).", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: table, json or yaml (default as for other commands).", valueName: "format"))
     var output: OutputFormat?
 
     func run() async throws {
         let context = CLIContext.current
         let console = context.output
-        let format = try OutputFormat.resolve(option: output, context: context)
+        let printer = Printer(format: try OutputFormat.resolve(option: output, context: context), console: console)
         let validator = SchemaValidator()
         guard validator.table[schema] != nil else {
             throw CLIError.usage(
@@ -48,12 +48,12 @@ struct ValidateCommand: AsyncParsableCommand {
                 failedPayloads += 1
             }
             for violation in result.violations {
-                switch format {
+                switch printer.format {
                 case .json:
-                    console.print(try Printer.jsonLine(ViolationRecord(line: result.line, violation: violation)))
+                    printer.console.print(try Printer.jsonLine(ViolationRecord(line: result.line, violation: violation)))
                 case .table:
                     let place = result.line.map { "\(source):\($0)" } ?? source
-                    console.print(TerminalText.escaped("\(place): \(violation.description)"))
+                    printer.console.print(TerminalText.escaped("\(place): \(violation.description)"))
                 }
             }
         }

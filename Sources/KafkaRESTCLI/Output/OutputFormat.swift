@@ -6,6 +6,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table
     /// The API's JSON: one compact object per line.
     case json
+    /// The JSON output as YAML: one document (`---`) per JSON line (see ``YAMLText``).
+    case yaml
 
     /// The format asked for by `option` or `KAFKA_REST_OUTPUT`; otherwise table on a terminal
     /// and JSON when standard output is a pipe or file.
@@ -13,7 +15,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
         if let option { return option }
         if let value = context.environment["KAFKA_REST_OUTPUT"], !value.isEmpty {
             guard let format = OutputFormat(rawValue: value.lowercased()) else {
-                throw CLIError.usage("KAFKA_REST_OUTPUT is '\(value)'; expected table or json")
+                throw CLIError.usage("KAFKA_REST_OUTPUT is '\(value)'; expected table, json or yaml")
             }
             return format
         }

@@ -1,12 +1,35 @@
 import Foundation
 
 /// Writes results to standard output as tables (cells with control characters shown as
-/// escapes, see ``TerminalText``) or JSON lines.
+/// escapes, see ``TerminalText``), JSON lines or YAML documents.
 struct Printer {
-    /// The output format.
-    let format: OutputFormat
-    /// Where to write.
+    /// What results are printed as: a table, or one JSON document per result.
+    enum Layout: Sendable {
+        /// Aligned columns for people.
+        case table
+        /// One JSON document per line; with `--output yaml`, ``console`` re-emits each as YAML.
+        case json
+    }
+
+    /// The layout.
+    let format: Layout
+    /// Where to write; for YAML output, its standard output turns JSON lines into YAML documents.
     let console: Console
+
+    /// A printer for `format` writing to `console`.
+    init(format: OutputFormat, console: Console) {
+        switch format {
+        case .table:
+            self.format = .table
+            self.console = console
+        case .json:
+            self.format = .json
+            self.console = console
+        case .yaml:
+            self.format = .json
+            self.console = console.writingJSONLinesAsYAML()
+        }
+    }
 
     /// One resource: its JSON on one line, or one `TITLE  value` line per column.
     func show<Value: Encodable & TableRow>(_ value: Value) throws {

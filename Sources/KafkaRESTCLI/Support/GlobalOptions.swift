@@ -2,9 +2,16 @@ import ArgumentParser
 
 /// The connection and output options every command that talks to a server accepts.
 ///
-/// Each option falls back to an environment variable; prefer the environment for secrets,
-/// since command lines are visible to other users of the machine.
+/// Each option falls back to an environment variable, then to the selected context (see
+/// ``ConnectionSettings``); prefer the environment or a context for secrets, since command
+/// lines are visible to other users of the machine.
 struct GlobalOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Saved context to connect with (env KAFKA_REST_CONTEXT; default: the current one, see `kafka-rest context`).",
+        valueName: "name"
+    ), completion: ContextCompletion.kind)
+    var context: String?
+
     @Option(help: ArgumentHelp(
         "REST endpoint, such as https://pkc-00000.region.provider.confluent.cloud:443 or http://localhost:8082 (env KAFKA_REST_ENDPOINT).",
         valueName: "url"
@@ -26,20 +33,32 @@ struct GlobalOptions: ParsableArguments {
     ))
     var apiSecret: String?
 
-    @Option(help: ArgumentHelp("File whose first line is the API secret.", valueName: "path"))
+    @Option(help: ArgumentHelp("File whose first line is the API secret.", valueName: "path"), completion: .file())
     var apiSecretFile: String?
 
     @Option(help: ArgumentHelp("OAuth bearer token instead of an API key; prefer KAFKA_REST_TOKEN or --token-file.", valueName: "token"))
     var token: String?
 
-    @Option(help: ArgumentHelp("File whose first line is the OAuth bearer token.", valueName: "path"))
+    @Option(help: ArgumentHelp("File whose first line is the OAuth bearer token.", valueName: "path"), completion: .file())
     var tokenFile: String?
 
     @Flag(help: "Allow sending credentials over plain http:// (env KAFKA_REST_ALLOW_INSECURE_CREDENTIALS=1).")
     var allowInsecureCredentials = false
 
+    @Option(help: ArgumentHelp("PEM file of the certificate authorities to trust instead of the system's (env KAFKA_REST_CA_CERT).", valueName: "path"), completion: .file())
+    var caCert: String?
+
+    @Option(help: ArgumentHelp("PEM file with the client certificate chain for mutual TLS (env KAFKA_REST_CLIENT_CERT).", valueName: "path"), completion: .file())
+    var clientCert: String?
+
+    @Option(help: ArgumentHelp("PEM file with the client certificate's unencrypted private key (env KAFKA_REST_CLIENT_KEY).", valueName: "path"), completion: .file())
+    var clientKey: String?
+
+    @Flag(name: .shortAndLong, help: "Print each request (method, path and query) and its response status to standard error.")
+    var verbose = false
+
     @Option(help: ArgumentHelp(
-        "Output format: table or json (env KAFKA_REST_OUTPUT; default table when standard output is a terminal, json otherwise).",
+        "Output format: table, json or yaml (env KAFKA_REST_OUTPUT; default table when standard output is a terminal, json otherwise).",
         valueName: "format"
     ))
     var output: OutputFormat?

@@ -39,7 +39,8 @@ struct Session {
         // The command reports every outcome itself, scrubbed and escaped for the terminal;
         // the library's log lines would repeat them unescaped.
         configuration.logger = Logger(label: "kafka-rest", factory: { _ in SwiftLogNoOpLogHandler() })
-        let kafka = try KafkaRESTClient(configuration: configuration)
+        let verbose = options.verbose ? [VerboseMiddleware(baseURL: configuration.baseURL, console: context.output)] : []
+        let kafka = try KafkaRESTClient(configuration: configuration, middlewares: verbose)
         let session = Session(kafka: kafka, printer: Printer(format: format, console: context.output))
         do {
             let result = try await body(session, clusterID)
