@@ -62,7 +62,11 @@ struct TransportTests {
 
     @Test("a refused connection is a failure while connecting, reported at once")
     func connectionRefused() async throws {
-        let closedURL = try await withTestServer { $0.baseURL }
+        // A port bound but not listening refuses connections, and stays ours while the test
+        // runs (a port a stopped server freed could be taken by another test's server).
+        let reserved = try ReservedPort()
+        defer { reserved.release() }
+        let closedURL = URL(string: "http://127.0.0.1:\(reserved.port)/v3")!
         try await withTransport(baseURL: closedURL, timeouts: Timeouts(connect: .seconds(5), request: .seconds(20))) { transport in
             let started = ContinuousClock.now
             let failure = await #expect(throws: TransportFailure.self) {
@@ -174,5 +178,36 @@ struct TransportTests {
                 }
             }
         }
+    }
+}
+
+/// A loopback TCP port bound without listening: connecting to it is refused.
+private struct ReservedPort {
+    let descriptor: Int32
+    let port: UInt16
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw POSIXError(.EMFILE) }
+        self.descriptor = descriptor
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(descriptor, socketAddress, length) == 0 && getsockname(descriptor, socketAddress, &length) == 0
+            }
+        }
+        guard bound else {
+            close(descriptor)
+            throw POSIXError(.EADDRINUSE)
+        }
+        port = UInt16(bigEndian: address.sin_port)
+    }
+
+    func release() {
+        close(descriptor)
     }
 }
