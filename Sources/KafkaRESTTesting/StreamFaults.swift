@@ -1,5 +1,5 @@
 /// How the test server misbehaves on one streamed produce request; see
-/// ``KafkaRESTTestServer/setStreamFaults(_:)``.
+/// ``KafkaRESTTestServer/setStreamFaults(_:)-(StreamFaults)``.
 ///
 /// A streamed produce request is a `POST …/topics/{topic_name}/records` sent with
 /// `Transfer-Encoding: chunked`. The server answers 200 at once and writes one delivery report

@@ -12,7 +12,7 @@ import KafkaRESTSupport
 /// (unanchored, compiled once; an invalid one is a single warning). The Kafka REST rules are listed
 /// on ``KafkaRules`` and in `KafkaRuleChecks.swift`.
 ///
-/// Violations come in document order: for a ``JSONValue``, whose objects have no key order, that
+/// Violations come in document order: for a `JSONValue`, whose objects have no key order, that
 /// is the schema's property order with other keys after it, sorted; for JSON text it is the order
 /// in the text (a missing property sorts with its object).
 ///
@@ -58,7 +58,7 @@ public struct SchemaValidator: Sendable {
     }
 
     /// Every violation of a request's body against the schema the generated code named for it
-    /// (``APIRequest/bodySchemaName``). A request without a schema name, without a body, or with a
+    /// (`APIRequest.bodySchemaName`). A request without a schema name, without a body, or with a
     /// body that is not JSON has nothing to check and gives no violations.
     public func validate(_ request: APIRequest) -> [Violation] {
         guard let schemaName = request.bodySchemaName, case .bytes(let data, let contentType)? = request.body,

@@ -44,9 +44,10 @@ public struct CredentialsMiddleware: Middleware, CustomStringConvertible, Custom
     /// Sends `request` with the `Authorization` header, refreshing a bearer token once on 401.
     ///
     /// The body of an error response and the message and body snippet of a ``KafkaRESTError``
-    /// thrown further down have the credentials sent removed (see ``CredentialEchoes``), so a
-    /// server echoing the `Authorization` header cannot put them into an error. Their
-    /// spellings are worked out only then: a successful call pays nothing for it.
+    /// thrown further down have the credentials sent removed, in each spelling of
+    /// ``SecretSpellings/of(_:)``, so a server echoing the `Authorization` header cannot put
+    /// them into an error. Their spellings are worked out only then: a successful call pays
+    /// nothing for it.
     ///
     /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest``, before
     ///   anything is sent, for a bearer token with a control character; what the rest of the

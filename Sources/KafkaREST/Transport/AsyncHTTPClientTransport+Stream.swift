@@ -16,7 +16,7 @@ extension AsyncHTTPClientTransport {
     ///
     /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest`` before
     ///   anything is sent if a segment of the path is empty, `.` or `..`; ``TransportFailure``
-    ///   or ``KafkaRESTError`` as classified by ``TransportFailureClassifier`` when the request
+    ///   or ``KafkaRESTError`` as described for ``AsyncHTTPClientTransport`` when the request
     ///   fails; `CancellationError` when the task is cancelled. The body throws the same kinds
     ///   of errors when the connection breaks mid-stream.
     public func stream(_ request: APIRequest) async throws -> StreamedResponse {

@@ -8,7 +8,12 @@ import NIOSSL
 /// verification, no redirects, a per-request timeout and a bound on response bodies.
 ///
 /// Networking failures are thrown as ``TransportFailure`` whose ``TransportFailure/phase``
-/// says whether the server could have seen the request (see ``TransportFailureClassifier``).
+/// says whether the server could have seen the request: ``TransportFailure/Phase/connecting``
+/// when nothing was sent (a refused connection, a host that cannot be resolved, a connect or
+/// TLS handshake timeout), ``TransportFailure/Phase/sending`` or
+/// ``TransportFailure/Phase/awaitingResponse`` once it may have been. A certificate or host
+/// name the TLS handshake rejects is a ``KafkaRESTError`` of kind
+/// ``KafkaRESTError/Kind/transport`` without a ``TransportFailure``, so it is not retried.
 public struct AsyncHTTPClientTransport: APITransport {
     /// The largest response body accepted by default: 32 MiB.
     public static let defaultMaximumResponseBodySize = 32 * 1024 * 1024
