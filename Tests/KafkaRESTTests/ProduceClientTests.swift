@@ -98,4 +98,20 @@ struct ProduceClientTests {
         #expect(results[2].outcome.delivery == DeliveryReport(partition: 1, offset: 5))
         #expect(transport.requests.first?.path == "/clusters/lkc-1/topics/t/records:batch")
     }
+
+    @Test("batch: a record that fails validation fails without being sent; the others keep their entry ids")
+    func batchRefusesInvalidRecord() async throws {
+        let transport = CannedTransport { _ in
+            Self.json(#"{"successes":[{"id":"0","partition_id":0,"offset":1},{"id":"2","partition_id":0,"offset":2}]}"#, status: 207)
+        }
+        var records = numberedRecords(3)
+        records[1] = KafkaRecord(value: .avro(.null, schema: .inline("")))
+        let results = try await Self.client(transport).produceBatch(records, to: "t")
+        #expect(results[1].outcome.failure?.kind == .invalidRequest)
+        #expect(results[1].outcome.failure?.message.contains("schema must not be empty") == true)
+        #expect(results[0].outcome.delivery?.offset == 1 && results[2].outcome.delivery?.offset == 2)
+        guard case .bytes(let bytes, _) = transport.requests.first?.body else { throw KafkaRESTError(kind: .encoding, message: "no body") }
+        let body = String(decoding: bytes, as: UTF8.self)
+        #expect(body.contains(#""id":"0""#) && body.contains(#""id":"2""#) && !body.contains(#""id":"1""#), "\(body)")
+    }
 }

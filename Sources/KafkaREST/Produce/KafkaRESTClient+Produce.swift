@@ -78,29 +78,42 @@ extension KafkaRESTClient {
     /// the 207 answer's successes and failures are matched back to the records by entry id
     /// (the record's position).
     ///
-    /// Records the answer does not mention are unknown; a 4xx answer fails every record, a
-    /// 5xx answer or no answer makes every record unknown.
+    /// Records the answer does not mention are unknown; a 4xx answer fails every record sent,
+    /// a 5xx answer or no answer makes every record sent unknown. A record that fails
+    /// ``KafkaRecord/validate()`` fails and is left out of the request.
     public func produceBatch(_ records: [KafkaRecord], to topic: String, cluster: String? = nil) async throws -> [ProduceResult] {
         let clusterID = try cluster ?? requireClusterID()
         guard !records.isEmpty else { return [] }
-        let body = ProduceBatchRequest(entries: records.enumerated().map { $1.batchEntry(id: String($0)) })
         var outcomes = [RecordOutcome?](repeating: nil, count: records.count)
-        do {
-            let answer = try await api.records.produceRecordsBatch(clusterID: clusterID, topicName: topic, body: body)
-            for success in answer.successes ?? [] {
-                guard let index = Int(success.id), outcomes.indices.contains(index) else { continue }
-                outcomes[index] = ProduceResponse(
-                    errorCode: 200, partitionID: success.partitionID, offset: success.offset,
-                    timestamp: success.timestamp, key: success.key, value: success.value
-                ).outcome
+        var entries: [ProduceBatchRequestEntry] = []
+        for (index, record) in records.enumerated() {
+            do {
+                try record.validate()
+                entries.append(record.batchEntry(id: String(index)))
+            } catch {
+                outcomes[index] = .failed(ProduceEngine.kafkaError(error, context: "the record is invalid"))
             }
-            for failure in answer.failures ?? [] {
-                guard let index = Int(failure.id), outcomes.indices.contains(index) else { continue }
-                outcomes[index] = ProduceResponse(errorCode: failure.errorCode, message: failure.message).outcome
+        }
+        if !entries.isEmpty {
+            do {
+                let answer = try await api.records.produceRecordsBatch(clusterID: clusterID, topicName: topic, body: ProduceBatchRequest(entries: entries))
+                for success in answer.successes ?? [] {
+                    guard let index = Int(success.id), outcomes.indices.contains(index), outcomes[index] == nil else { continue }
+                    outcomes[index] = ProduceResponse(
+                        errorCode: 200, partitionID: success.partitionID, offset: success.offset,
+                        timestamp: success.timestamp, key: success.key, value: success.value
+                    ).outcome
+                }
+                for failure in answer.failures ?? [] {
+                    guard let index = Int(failure.id), outcomes.indices.contains(index), outcomes[index] == nil else { continue }
+                    outcomes[index] = ProduceResponse(errorCode: failure.errorCode, message: failure.message).outcome
+                }
+            } catch {
+                let outcome = Self.wholeRequestOutcome(error)
+                for index in outcomes.indices where outcomes[index] == nil {
+                    outcomes[index] = outcome
+                }
             }
-        } catch {
-            let outcome = Self.wholeRequestOutcome(error)
-            return records.enumerated().map { ProduceResult(index: $0, record: $1, outcome: outcome) }
         }
         return records.enumerated().map { index, record in
             ProduceResult(
