@@ -61,4 +61,37 @@ struct LoggingMiddlewareTests {
             #expect(transport.requests.allSatisfy { $0.headers["Authorization"] != nil })
         }
     }
+
+    @Test("a client view with its own logger logs there and not to the configured logger, and shares the credentials")
+    func perCallLogger() async throws {
+        let configured = LogRecorder()
+        let perCall = LogRecorder()
+        let transport = ScriptedTransport([.json(200, topicPage(["a"], next: "null")), .json(200, topicPage(["b"], next: "null"))])
+        let kafka = try KafkaRESTClient(configuration: testConfiguration(logger: configured.logger()), transport: transport)
+        _ = try await kafka.with(logger: perCall.logger()).topic.listKafkaTopics(clusterID: "lkc-1")
+        #expect(perCall.lines.contains { $0.hasPrefix("debug GET /clusters/{cluster_id}/topics (listKafkaTopics, attempt 1) → 200") })
+        #expect(configured.lines.isEmpty, "\(configured.text)")
+        _ = try await kafka.topic.listKafkaTopics(clusterID: "lkc-1")
+        #expect(configured.lines.contains { $0.contains("→ 200") })
+        #expect(perCall.lines.count == 2, "the view's logger saw only its own call: \(perCall.text)")
+        #expect(transport.requests.allSatisfy { $0.headers["Authorization"]?.hasPrefix("Basic ") == true })
+    }
+
+    @Test("async-http-client logs with the call's logger (the configured one or a view's) at debug, never its trace-level body dumps")
+    func loggerReachesAsyncHTTPClient() async throws {
+        try await withTestServer { server in
+            let configured = LogRecorder()
+            let perCall = LogRecorder()
+            let configuration = KafkaRESTConfiguration(baseURL: server.baseURL, clusterID: server.clusterID, logger: configured.logger())
+            let kafka = try KafkaRESTClient(configuration: configuration)
+            _ = try await kafka.topic.listKafkaTopics(clusterID: server.clusterID)
+            #expect(configured.lines.contains { $0.hasPrefix("debug Request was scheduled on connection") && $0.contains("ahc-connection-id=") }, "\(configured.text)")
+            #expect(!configured.text.contains("ahc-http-part"), "\(configured.text)")
+            let before = configured.lines.count
+            _ = try await kafka.with(logger: perCall.logger()).topic.listKafkaTopics(clusterID: server.clusterID)
+            #expect(perCall.lines.contains { $0.hasPrefix("debug Request was scheduled on connection") }, "\(perCall.text)")
+            #expect(configured.lines.count == before)
+            try await kafka.shutdown()
+        }
+    }
 }

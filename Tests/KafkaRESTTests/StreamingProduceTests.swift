@@ -192,7 +192,9 @@ struct StreamingProduceTests {
             let cancelledAt = ContinuousClock.now
             reader.cancel()
             let results = await reader.value
-            #expect(cancelledAt.duration(to: .now) < .seconds(3))
+            // Well below the ~10 s the remaining reports would take, with room for a loaded
+            // machine running the whole suite in parallel.
+            #expect(cancelledAt.duration(to: .now) < .seconds(6))
             #expect(results.map(\.index).sorted() == Array(0..<results.count))
             try await Self.waitUntil { server.streamStatistics.streamsOpen == 0 }
         }

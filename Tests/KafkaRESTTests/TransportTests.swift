@@ -67,13 +67,18 @@ struct TransportTests {
         let reserved = try ReservedPort()
         defer { reserved.release() }
         let closedURL = URL(string: "http://127.0.0.1:\(reserved.port)/v3")!
-        try await withTransport(baseURL: closedURL, timeouts: Timeouts(connect: .seconds(5), request: .seconds(20))) { transport in
+        try await withTransport(baseURL: closedURL, timeouts: Timeouts(connect: .seconds(30), request: .seconds(40))) { transport in
             let started = ContinuousClock.now
             let failure = await #expect(throws: TransportFailure.self) {
                 try await transport.send(APIRequest(operationID: "x", method: .post, pathTemplate: "/clusters", path: "/clusters"))
             }
             #expect(failure?.phase == .connecting)
-            #expect(ContinuousClock.now - started < .seconds(5))
+            // A refusal, not a connect timeout: the client gave up at the first refusal
+            // instead of trying again until the timeout. (Time alone is no proof on a loaded
+            // machine, where the shared event loops may be busy with other tests.)
+            let description = String(describing: failure?.underlying)
+            #expect(!description.localizedCaseInsensitiveContains("timeout"), "\(description)")
+            #expect(ContinuousClock.now - started < .seconds(30))
         }
     }
 

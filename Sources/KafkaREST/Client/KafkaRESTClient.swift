@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Tracing
 
 /// The entry point: the generated API operations sent through credentials, retry, logging
@@ -72,6 +73,32 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
     /// `kafka.api.topic.listKafkaTopics(…)`.
     public subscript<T>(dynamicMember keyPath: KeyPath<Client, T>) -> T {
         api[keyPath: keyPath]
+    }
+
+    /// A view of this client whose calls log to `logger` instead of
+    /// ``KafkaRESTConfiguration/logger``, for one call or a group of calls:
+    ///
+    /// ```swift
+    /// var logger = request.logger
+    /// logger[metadataKey: "job"] = "nightly-topics"
+    /// let topics = try await kafka.with(logger: logger).topic.listKafkaTopics(clusterID: id)
+    /// ```
+    ///
+    /// The view shares everything else with this client: transport and connections,
+    /// credentials (a renewed bearer token serves both), retry, metrics and tracing; its
+    /// streaming producers log to `logger` too. The logger reaches async-http-client with
+    /// each request. ``shutdown()`` of the view does nothing: shut down this client.
+    public func with(logger: Logger) -> KafkaRESTClient {
+        var configuration = configuration
+        configuration.logger = logger
+        let middlewares = chain.middlewares.map { middleware -> any Middleware in
+            switch middleware {
+            case is LoggingMiddleware: LoggingMiddleware(logger: logger)
+            case let validation as RequestValidationMiddleware: validation.with(logger: logger)
+            default: middleware
+            }
+        }
+        return KafkaRESTClient(configuration: configuration, middlewares: middlewares, transport: chain.transport, shutdown: nil)
     }
 
     /// The configured default cluster id.

@@ -9,7 +9,10 @@ import Logging
 /// `kafka_rest.operation`, `kafka_rest.method`, `kafka_rest.path_template`,
 /// `kafka_rest.attempt`, `kafka_rest.status`, `kafka_rest.duration_ms`, `kafka_rest.error`.
 ///
-/// Place it inside ``RetryMiddleware`` to log every attempt with its number.
+/// Place it inside ``RetryMiddleware`` to log every attempt with its number. The transport
+/// below it receives the same logger, at debug level or above: ``AsyncHTTPClientTransport``
+/// passes it on to async-http-client, which logs connection handling at debug (its trace
+/// level would dump response bodies, which may echo credentials).
 public struct LoggingMiddleware: Middleware {
     /// Where the messages go.
     public let logger: Logger
@@ -50,6 +53,13 @@ public struct LoggingMiddleware: Middleware {
         ]
     }
 
+    /// The logger for the transport: this one, at debug level or above.
+    private var transportLogger: Logger {
+        var logger = logger
+        logger.logLevel = max(logger.logLevel, .debug)
+        return logger
+    }
+
     /// Runs `send`, logging `summary` before and its status or error after.
     private func logged<Response>(
         _ summary: String,
@@ -61,7 +71,7 @@ public struct LoggingMiddleware: Middleware {
         logger.trace("sending \(summary)", metadata: metadata)
         let start = ContinuousClock.now
         do {
-            let response = try await send()
+            let response = try await RequestLogger.$current.withValue(transportLogger) { try await send() }
             let milliseconds = Self.milliseconds(since: start)
             metadata["kafka_rest.status"] = "\(status(response))"
             metadata["kafka_rest.duration_ms"] = "\(milliseconds)"

@@ -17,6 +17,11 @@ public struct RequestValidationMiddleware: Middleware {
         self.logger = logger
     }
 
+    /// The same middleware, warning to `logger`.
+    func with(logger: Logger) -> RequestValidationMiddleware {
+        RequestValidationMiddleware(validator: validator, logger: logger)
+    }
+
     public func intercept(
         _ request: APIRequest,
         next: @Sendable (APIRequest) async throws -> APIResponse

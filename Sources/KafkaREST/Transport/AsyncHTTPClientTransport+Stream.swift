@@ -23,7 +23,7 @@ extension AsyncHTTPClientTransport {
         try request.checkPathSegments()
         let response: HTTPClientResponse
         do {
-            response = try await client.execute(makeRequest(request), deadline: .distantFuture)
+            response = try await client.execute(makeRequest(request), deadline: .distantFuture, logger: RequestLogger.current)
         } catch {
             throw TransportFailureClassifier.translate(error, operationID: request.operationID)
         }

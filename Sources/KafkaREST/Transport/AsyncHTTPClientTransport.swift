@@ -89,7 +89,7 @@ public struct AsyncHTTPClientTransport: APITransport {
         let deadline = ContinuousClock.now + timeouts.request
         let outgoing = makeRequest(request)
         do {
-            let response = try await client.execute(outgoing, timeout: TimeAmount(timeouts.request))
+            let response = try await client.execute(outgoing, timeout: TimeAmount(timeouts.request), logger: RequestLogger.current)
             let body = try await collectBody(of: response, before: deadline, operationID: request.operationID)
             return APIResponse(
                 status: Int(response.status.code),
