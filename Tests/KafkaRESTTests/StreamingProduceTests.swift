@@ -232,6 +232,24 @@ struct StreamingProduceTests {
         }
     }
 
+    @Test("KafkaRESTClient.produce(sequence, to:) streams a sequence through the client, every record reported in index order")
+    func clientSequence() async throws {
+        try await withIntegrationClient { server, kafka in
+            server.createTopic("orders", partitionsCount: 2)
+            var results: [ProduceResult] = []
+            for try await result in try kafka.produce(streamingRecords(25).async, to: "orders", options: streamingOptions()) {
+                results.append(result)
+            }
+            #expect(results.map(\.index).sorted() == Array(0..<25))
+            #expect(results.allSatisfy { $0.outcome.asDelivered != nil })
+            #expect(server.records(topic: "orders").count == 25)
+            let streamed = try #require(server.requests.last { $0.operationID == "produceRecord" })
+            #expect(streamed.headers["Authorization"]?.hasPrefix("Basic ") == true)
+            let unconfigured = try KafkaRESTClient(configuration: KafkaRESTConfiguration(baseURL: server.baseURL), transport: ScriptedTransport())
+            #expect(throws: KafkaRESTError.self) { _ = try unconfigured.produce(streamingRecords(1).async, to: "orders") }
+        }
+    }
+
     /// Polls `condition` every few milliseconds; records an issue if it does not hold within
     /// 20 seconds (a hang, not slowness: the suites share two cores).
     static func waitUntil(_ condition: () -> Bool) async throws {

@@ -37,4 +37,34 @@ extension KafkaRESTClient {
             logger: configuration.logger
         )
     }
+
+    /// Produces every record of `records` to `topic` over streams, through the client's
+    /// middleware chain as ``streamingProducer(topic:cluster:options:)`` does, and returns
+    /// their results as they come, indexed by position in `records`; see
+    /// ``StreamingProducer/produce(_:transport:path:options:clock:metricsFactory:logger:)``.
+    ///
+    /// ```swift
+    /// for try await result in try kafka.produce(records, to: "orders") {
+    ///     handle(result)
+    /// }
+    /// ```
+    ///
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest`` when no
+    ///   cluster is given or configured; nothing is read from `records` then.
+    public func produce<S: AsyncSequence & Sendable>(
+        _ records: S,
+        to topic: String,
+        cluster: String? = nil,
+        options: StreamingProducer.Options = StreamingProducer.Options()
+    ) throws -> ProduceResultStream where S.Element == KafkaRecord {
+        let path = Self.producePath(cluster: try cluster ?? requireClusterID(), topic: topic)
+        return StreamingProducer.produce(
+            records,
+            transport: chain,
+            path: path,
+            options: options,
+            metricsFactory: configuration.metricsFactory,
+            logger: configuration.logger
+        )
+    }
 }

@@ -36,7 +36,7 @@ public struct ProduceResults: AsyncSequence, Sendable {
     }
 }
 
-/// The results of ``StreamingProducer/produce(_:transport:path:options:clock:)``: as
+/// The results of ``StreamingProducer/produce(_:transport:path:options:clock:metricsFactory:logger:)``: as
 /// ``ProduceResults``, and it throws at its end when producing stopped on an error.
 public struct ProduceResultStream: AsyncSequence, Sendable {
     /// One result.

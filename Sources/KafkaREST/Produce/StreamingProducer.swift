@@ -80,7 +80,7 @@ public final class StreamingProducer: Sendable {
         )
     }
 
-    /// Creates a producer whose results go to `emit` and `finish`, for ``produce(_:transport:path:options:clock:)``.
+    /// Creates a producer whose results go to `emit` and `finish`, for ``produce(_:transport:path:options:clock:metricsFactory:logger:)``.
     private init(engine: ProduceEngine) {
         self.engine = engine
         results = ProduceResults(batches: AsyncStream { $0.finish() })
@@ -206,7 +206,9 @@ public final class StreamingProducer: Sendable {
         transport: any APITransport,
         path: String,
         options: Options = Options(),
-        clock: some Clock<Duration> = ContinuousClock()
+        clock: some Clock<Duration> = ContinuousClock(),
+        metricsFactory: (any MetricsFactory)? = nil,
+        logger: Logger? = nil
     ) -> ProduceResultStream where S.Element == KafkaRecord {
         let (stream, continuation) = AsyncThrowingStream<[ProduceResult], any Error>.makeStream()
         let outcome = ProduceFeedOutcome()
@@ -215,8 +217,8 @@ public final class StreamingProducer: Sendable {
             path: path,
             options: options,
             clock: ProduceClock(clock),
-            metrics: metrics(path: path, factory: nil),
-            logger: nil,
+            metrics: metrics(path: path, factory: metricsFactory),
+            logger: logger,
             emit: { continuation.yield($0) },
             finish: { fatal in continuation.finish(throwing: outcome.error ?? fatal) },
             termination: { _ in }
@@ -250,7 +252,7 @@ public final class StreamingProducer: Sendable {
     }
 }
 
-/// The error that ends a ``StreamingProducer/produce(_:transport:path:options:clock:)`` stream.
+/// The error that ends a ``StreamingProducer/produce(_:transport:path:options:clock:metricsFactory:logger:)`` stream.
 private final class ProduceFeedOutcome: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: (any Error)?
