@@ -4,17 +4,36 @@
 /// ``errorCode`` and ``message`` describe the problem.
 public struct KafkaRESTError: Error, Sendable, CustomStringConvertible {
     /// Where a call failed.
-    public enum Kind: String, Sendable, Hashable {
+    ///
+    /// A struct over a private code rather than an enum, so kinds can be added without
+    /// breaking callers: compare with `==` or match with `case .http:`, and give a `switch`
+    /// over it a `default`.
+    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+        private enum Code: String {
+            case http, decoding, encoding, transport, invalidRequest
+        }
+
+        private let code: Code
+
+        private init(_ code: Code) {
+            self.code = code
+        }
+
         /// The server answered with an error status.
-        case http
+        public static let http = Kind(.http)
         /// The response body did not match the expected type.
-        case decoding
+        public static let decoding = Kind(.decoding)
         /// The request body could not be encoded.
-        case encoding
+        public static let encoding = Kind(.encoding)
         /// No response was received (connection, TLS or timeout failure).
-        case transport
+        public static let transport = Kind(.transport)
         /// The request was rejected before sending, for example a missing parameter.
-        case invalidRequest
+        public static let invalidRequest = Kind(.invalidRequest)
+
+        /// The kind's name, such as `transport` or `invalidRequest`.
+        public var description: String {
+            code.rawValue
+        }
     }
 
     /// The most characters of a raw body kept in ``bodySnippet``; longer bodies are cut there
@@ -75,7 +94,7 @@ public struct KafkaRESTError: Error, Sendable, CustomStringConvertible {
     /// For example
     /// `KafkaRESTError(http 404, error_code 40403, listKafkaTopics): This server does not host this topic-partition.`
     public var description: String {
-        var head = kind.rawValue
+        var head = kind.description
         if let status { head += " \(status)" }
         var parts = [head]
         if let errorCode { parts.append("error_code \(errorCode)") }

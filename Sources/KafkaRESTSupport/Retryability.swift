@@ -45,7 +45,7 @@ public enum Retryability: Sendable, Hashable {
             return error.status.map { of(status: $0, errorCode: error.errorCode) } ?? .never
         case .transport:
             return error.underlyingError.map { $0 is TransportFailure ? of($0) : .never } ?? .never
-        case .decoding, .encoding, .invalidRequest:
+        default:
             return .never
         }
     }

@@ -31,6 +31,21 @@ import Testing
         #expect(!KafkaRESTError(kind: .invalidRequest, message: "missing cluster_id").isRetryable)
     }
 
+    @Test("kinds are distinct values named by their description, matched with case patterns")
+    func kinds() {
+        let kinds: [KafkaRESTError.Kind] = [.http, .decoding, .encoding, .transport, .invalidRequest]
+        #expect(Set(kinds).count == 5)
+        #expect(kinds.map(\.description) == ["http", "decoding", "encoding", "transport", "invalidRequest"])
+        let matched = kinds.map { kind -> String in
+            switch kind {
+            case .http: "server"
+            case .transport: "network"
+            default: "client"
+            }
+        }
+        #expect(matched == ["server", "client", "client", "network", "client"])
+    }
+
     @Test func descriptionListsWhatIsKnown() {
         #expect(
             KafkaRESTError(kind: .transport, operationID: "listKafkaTopics", message: "timed out").description

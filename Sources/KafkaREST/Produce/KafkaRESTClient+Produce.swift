@@ -165,7 +165,7 @@ extension KafkaRESTClient {
             return .failed(error)
         case .transport where error.retryability == .anyMethod:
             return .failed(error)
-        case .http, .transport, .decoding:
+        default:
             return .unknown(reason: "the produce request failed and some records may have been written: \(error)")
         }
     }

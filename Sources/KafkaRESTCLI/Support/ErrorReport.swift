@@ -52,6 +52,10 @@ struct ErrorReport {
             status = .usage
             message = operation + error.message
             hint = nil
+        default:
+            status = .serverError
+            message = operation + "\(error.kind): " + error.message
+            hint = nil
         }
     }
 
