@@ -19,7 +19,7 @@ public struct APIRequest: Sendable {
     /// The OpenAPI `operationId`, for example `listKafkaTopics`.
     public var operationID: String
     /// The HTTP method.
-    public var method: HTTPMethod
+    public var method: APIMethod
     /// The spec's path with placeholders, for example `/clusters/{cluster_id}/topics`, for logs
     /// and metrics.
     public var pathTemplate: String
@@ -28,7 +28,7 @@ public struct APIRequest: Sendable {
     /// The query parameters in order; names may repeat.
     public var query: [QueryItem]
     /// Request headers other than `Content-Type`, which comes from ``body``.
-    public var headers: HTTPHeaders
+    public var headers: APIHeaders
     /// The body, if any.
     public var body: RequestBody?
     /// The component schema the JSON body follows, when the spec names one, so a
@@ -36,13 +36,13 @@ public struct APIRequest: Sendable {
     public var bodySchemaName: String?
 
     /// Creates a request without query parameters, headers or body.
-    public init(operationID: String, method: HTTPMethod, pathTemplate: String, path: String) {
+    public init(operationID: String, method: APIMethod, pathTemplate: String, path: String) {
         self.operationID = operationID
         self.method = method
         self.pathTemplate = pathTemplate
         self.path = path
         query = []
-        headers = HTTPHeaders()
+        headers = APIHeaders()
         body = nil
         bodySchemaName = nil
     }

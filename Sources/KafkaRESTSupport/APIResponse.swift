@@ -5,12 +5,12 @@ public struct APIResponse: Sendable {
     /// The HTTP status code.
     public var status: Int
     /// The response headers.
-    public var headers: HTTPHeaders
+    public var headers: APIHeaders
     /// The raw body; empty if there was none.
     public var body: Data
 
     /// Creates a response.
-    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: Data = Data()) {
+    public init(status: Int, headers: APIHeaders = APIHeaders(), body: Data = Data()) {
         self.status = status
         self.headers = headers
         self.body = body

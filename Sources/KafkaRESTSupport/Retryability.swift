@@ -51,7 +51,7 @@ public enum Retryability: Sendable, Hashable {
     }
 
     /// Whether a request with `method` may be sent again.
-    public func allows(_ method: HTTPMethod) -> Bool {
+    public func allows(_ method: APIMethod) -> Bool {
         switch self {
         case .anyMethod: true
         case .idempotentOnly: method.isIdempotent
@@ -60,7 +60,7 @@ public enum Retryability: Sendable, Hashable {
     }
 }
 
-extension HTTPMethod {
+extension APIMethod {
     /// Whether repeating the method cannot do more than doing it once.
     public var isIdempotent: Bool {
         switch self {

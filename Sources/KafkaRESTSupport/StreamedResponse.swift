@@ -8,13 +8,13 @@ public struct StreamedResponse: Sendable {
     /// The HTTP status code.
     public var status: Int
     /// The response headers.
-    public var headers: HTTPHeaders
+    public var headers: APIHeaders
     /// The body's chunks as they arrive; it ends with the response. Cancelling the task that
     /// iterates it, or dropping it, aborts the request.
     public var body: AsyncThrowingStream<Data, any Error>
 
     /// Creates a response.
-    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: AsyncThrowingStream<Data, any Error>) {
+    public init(status: Int, headers: APIHeaders = APIHeaders(), body: AsyncThrowingStream<Data, any Error>) {
         self.status = status
         self.headers = headers
         self.body = body

@@ -22,8 +22,8 @@ struct IncomingRequest {
     }
 
     /// The headers in the form tests and route handlers use.
-    var headers: KafkaRESTSupport.HTTPHeaders {
-        KafkaRESTSupport.HTTPHeaders(head.headers.map { (name: $0.name, value: $0.value) })
+    var headers: APIHeaders {
+        APIHeaders(head.headers.map { (name: $0.name, value: $0.value) })
     }
 
     /// What faults injected with a `matching` string are compared with: the route's path

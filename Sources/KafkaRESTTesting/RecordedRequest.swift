@@ -11,7 +11,7 @@ public struct RecordedRequest: Sendable {
     /// The query parameters in order, percent-decoded.
     public var query: [APIRequest.QueryItem]
     /// The request headers in order.
-    public var headers: KafkaRESTSupport.HTTPHeaders
+    public var headers: APIHeaders
     /// The request body; empty if there was none.
     public var body: Data
     /// The `operationId` of the route that matched, or `nil` for an unknown path or method.

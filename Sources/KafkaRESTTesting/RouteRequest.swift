@@ -8,7 +8,7 @@ struct RouteRequest: Sendable {
     var parameters: [String: String]
     /// Query parameters in order, percent-decoded.
     var query: [APIRequest.QueryItem]
-    var headers: KafkaRESTSupport.HTTPHeaders
+    var headers: APIHeaders
     var body: Data
     /// Absolute URLs of the server's resources.
     var links: ResourceLinks

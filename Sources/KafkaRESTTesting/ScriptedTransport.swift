@@ -21,12 +21,12 @@ public final class ScriptedTransport: APITransport, @unchecked Sendable {
         case failure(any Error)
 
         /// A response with `status`, optional headers and a UTF-8 body.
-        public static func status(_ status: Int, headers: HTTPHeaders = HTTPHeaders(), body: String = "") -> Step {
+        public static func status(_ status: Int, headers: APIHeaders = APIHeaders(), body: String = "") -> Step {
             .response(APIResponse(status: status, headers: headers, body: Data(body.utf8)))
         }
 
         /// A response with `status` and a JSON body, with `Content-Type: application/json`.
-        public static func json(_ status: Int, _ body: String, headers: HTTPHeaders = HTTPHeaders()) -> Step {
+        public static func json(_ status: Int, _ body: String, headers: APIHeaders = APIHeaders()) -> Step {
             var headers = headers
             headers.replaceOrAdd(name: "Content-Type", value: "application/json")
             return .response(APIResponse(status: status, headers: headers, body: Data(body.utf8)))

@@ -17,7 +17,7 @@ private struct TopicList: Decodable {
 }
 
 @Suite struct APIResponseTests {
-    private func response(_ status: Int, _ body: String, headers: HTTPHeaders = [:]) -> APIResponse {
+    private func response(_ status: Int, _ body: String, headers: APIHeaders = [:]) -> APIResponse {
         APIResponse(status: status, headers: headers, body: Data(body.utf8))
     }
 

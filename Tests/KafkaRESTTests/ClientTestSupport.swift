@@ -50,7 +50,7 @@ func send(
 }
 
 /// A request with `method`; POST, PUT and PATCH carry a small JSON body.
-func request(_ method: HTTPMethod, operationID: String = "testOperation") -> APIRequest {
+func request(_ method: APIMethod, operationID: String = "testOperation") -> APIRequest {
     var request = APIRequest(operationID: operationID, method: method, pathTemplate: "/clusters/{cluster_id}/topics", path: "/clusters/lkc-1/topics")
     if [.post, .put, .patch].contains(method) {
         request.body = .bytes(Data(#"{"topic_name":"orders"}"#.utf8), contentType: "application/json")

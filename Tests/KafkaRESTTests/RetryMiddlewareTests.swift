@@ -15,16 +15,16 @@ struct RetryMiddlewareTests {
         #expect(transport.requests.count == 2)
     }
 
-    @Test("502, 503 and 504 are retried for GET, PUT, DELETE and HEAD", arguments: [502, 503, 504], [HTTPMethod.get, .put, .delete, .head])
-    func gatewayErrorsRetriedForIdempotentMethods(status: Int, method: HTTPMethod) async throws {
+    @Test("502, 503 and 504 are retried for GET, PUT, DELETE and HEAD", arguments: [502, 503, 504], [APIMethod.get, .put, .delete, .head])
+    func gatewayErrorsRetriedForIdempotentMethods(status: Int, method: APIMethod) async throws {
         let transport = ScriptedTransport([.status(status), .status(200)])
         let response = try await send(request(method), through: [retryMiddleware(clock: FakeClock())], to: transport)
         #expect(response.status == 200)
         #expect(transport.requests.count == 2)
     }
 
-    @Test("POST and PATCH are not retried after 502, 503 or 504", arguments: [502, 503, 504], [HTTPMethod.post, .patch])
-    func gatewayErrorsNotRetriedForPost(status: Int, method: HTTPMethod) async throws {
+    @Test("POST and PATCH are not retried after 502, 503 or 504", arguments: [502, 503, 504], [APIMethod.post, .patch])
+    func gatewayErrorsNotRetriedForPost(status: Int, method: APIMethod) async throws {
         let clock = FakeClock()
         let transport = ScriptedTransport([.status(status), .status(200)])
         let response = try await send(request(method), through: [retryMiddleware(clock: clock)], to: transport)

@@ -145,6 +145,12 @@ struct StreamingProduceTests {
             for await result in producer.results {
                 results.append(result)
                 if results.count == 3 {
+                    // Cancel with records on the wire: the server holds some without a report
+                    // (however slowly a loaded machine runs the sender).
+                    try await Self.waitUntil {
+                        let statistics = server.streamStatistics
+                        return statistics.recordsReceived >= statistics.reportsSent + 3
+                    }
                     cancelledAt = .now
                     producer.cancel()
                 }

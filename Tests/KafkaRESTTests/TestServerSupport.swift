@@ -63,12 +63,12 @@ struct RawClient {
 
     /// `path` relative to the base URL; `{c}` stands for the cluster id.
     func send(
-        _ method: KafkaRESTSupport.HTTPMethod,
+        _ method: APIMethod,
         _ path: String,
         query: [(String, String)] = [],
         json: String? = nil,
         contentType: String = "application/json",
-        headers: KafkaRESTSupport.HTTPHeaders = [:]
+        headers: APIHeaders = [:]
     ) async throws -> APIResponse {
         let resolved = path.replacingOccurrences(of: "{c}", with: clusterID)
         var request = APIRequest(operationID: "raw", method: method, pathTemplate: resolved, path: resolved)

@@ -47,7 +47,7 @@ struct TransportFailureClassifierTests {
         #expect(failure.operationID == "op")
         #expect(failure.message.contains("the TLS handshake failed"), "\(failure.message)")
         #expect(!(failure.underlyingError is TransportFailure))
-        for method in [HTTPMethod.get, .post] {
+        for method in [APIMethod.get, .post] {
             #expect(RetryClassifier.reason(for: translated, method: method) == nil, "\(method)")
         }
     }

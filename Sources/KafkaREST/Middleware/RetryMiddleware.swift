@@ -107,7 +107,7 @@ public struct RetryMiddleware: Middleware {
         }
     }
 
-    private func retryReason(for outcome: Result<APIResponse, any Error>, method: HTTPMethod) -> String? {
+    private func retryReason(for outcome: Result<APIResponse, any Error>, method: APIMethod) -> String? {
         switch outcome {
         case .success(let response): RetryClassifier.reason(for: response, method: method)
         case .failure(let error): RetryClassifier.reason(for: error, method: method)

@@ -4,7 +4,7 @@ import Foundation
 /// long the server asked to wait.
 enum RetryClassifier {
     /// Why a response may be retried for `method`, or `nil` if it may not.
-    static func reason(for response: APIResponse, method: HTTPMethod) -> String? {
+    static func reason(for response: APIResponse, method: APIMethod) -> String? {
         guard response.status == 429 || response.status >= 500 else { return nil }
         let errorCode = response.status == 500 ? errorCode(of: response) : nil
         guard Retryability.of(status: response.status, errorCode: errorCode).allows(method) else { return nil }
@@ -12,7 +12,7 @@ enum RetryClassifier {
     }
 
     /// Why an error may be retried for `method`, or `nil` if it may not.
-    static func reason(for error: any Error, method: HTTPMethod) -> String? {
+    static func reason(for error: any Error, method: APIMethod) -> String? {
         guard Retryability.of(error).allows(method) else { return nil }
         if let phase = phase(of: error) {
             return "transport failure (\(phase))"

@@ -93,7 +93,7 @@ public struct AsyncHTTPClientTransport: APITransport {
             let body = try await collectBody(of: response, before: deadline, operationID: request.operationID)
             return APIResponse(
                 status: Int(response.status.code),
-                headers: KafkaRESTSupport.HTTPHeaders(response.headers.map { (name: $0.name, value: $0.value) }),
+                headers: APIHeaders(response.headers.map { (name: $0.name, value: $0.value) }),
                 body: Data(body.readableBytesView)
             )
         } catch {

@@ -22,7 +22,7 @@ enum SwiftNaming {
         "Encodable", "Error", "Float", "Hashable", "Int", "Int32", "Int64", "Never", "Optional", "Result",
         "Sendable", "Set", "String", "Type", "URL", "UUID", "Void", "Protocol", "Self",
         "APIRequest", "APIResponse", "APITransport", "Base64Data", "ClosedEnum", "DateTimeCoding",
-        "HTTPHeaders", "HTTPMethod", "Indirect", "JSONValue", "KafkaRESTError", "Nullable", "OpenEnum", "ParameterValue",
+        "APIHeaders", "APIMethod", "Indirect", "JSONValue", "KafkaRESTError", "Nullable", "OpenEnum", "ParameterValue",
         "PathSegment", "RequestBody", "Client", "OperationCatalog", "OperationDescriptor", "SchemaRegistry",
         "CodingKeys", "Foundation", "KafkaRESTSupport",
     ]

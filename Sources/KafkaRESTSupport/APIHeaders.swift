@@ -3,7 +3,7 @@
 /// Names are matched case-insensitively (`content-type` finds `Content-Type`) and keep the
 /// spelling they were added with. A name may occur more than once. Two lists are equal when
 /// they hold the same values under case-insensitively equal names in the same order.
-public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
+public struct APIHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     /// One header field.
     public typealias Element = (name: String, value: String)
 
@@ -72,7 +72,7 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
         Iterator(base: fields.makeIterator())
     }
 
-    /// Iterates the fields of an ``HTTPHeaders`` in order.
+    /// Iterates the fields of an ``APIHeaders`` in order.
     public struct Iterator: IteratorProtocol {
         fileprivate var base: IndexingIterator<[Field]>
 

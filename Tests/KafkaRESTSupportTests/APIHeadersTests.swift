@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct HTTPHeadersTests {
     @Test func looksUpNamesCaseInsensitively() {
-        let headers: HTTPHeaders = ["Content-Type": "text/html", "Set-Cookie": "a=1", "set-cookie": "b=2"]
+        let headers: APIHeaders = ["Content-Type": "text/html", "Set-Cookie": "a=1", "set-cookie": "b=2"]
         #expect(headers["content-type"] == "text/html")
         #expect(headers["CONTENT-TYPE"] == "text/html")
         #expect(headers["Retry-After"] == nil)
@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func iteratesInInsertionOrderWithOriginalSpelling() {
-        var headers = HTTPHeaders()
+        var headers = APIHeaders()
         #expect(headers.isEmpty)
         headers.add(name: "X-B", value: "1")
         headers.add(name: "x-a", value: "2")
@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func replaceOrAddReplacesFirstAndDropsOthers() {
-        var headers = HTTPHeaders([(name: "Accept", value: "a"), (name: "X-Id", value: "1"), (name: "accept", value: "b")])
+        var headers = APIHeaders([(name: "Accept", value: "a"), (name: "X-Id", value: "1"), (name: "accept", value: "b")])
         headers.replaceOrAdd(name: "ACCEPT", value: "c")
         #expect(headers.map(\.name) == ["ACCEPT", "X-Id"])
         #expect(headers.values(for: "accept") == ["c"])
@@ -32,15 +32,15 @@ import Testing
     }
 
     @Test func removeDropsEveryMatchingField() {
-        var headers: HTTPHeaders = ["A": "1", "b": "2", "a": "3"]
+        var headers: APIHeaders = ["A": "1", "b": "2", "a": "3"]
         headers.remove(name: "a")
         #expect(headers.map(\.value) == ["2"])
     }
 
     @Test func equalityIgnoresNameCaseButNotOrder() {
-        let lower: HTTPHeaders = ["accept": "x", "x-id": "1"]
-        let upper: HTTPHeaders = ["Accept": "x", "X-Id": "1"]
-        let swapped: HTTPHeaders = ["X-Id": "1", "Accept": "x"]
+        let lower: APIHeaders = ["accept": "x", "x-id": "1"]
+        let upper: APIHeaders = ["Accept": "x", "X-Id": "1"]
+        let swapped: APIHeaders = ["X-Id": "1", "Accept": "x"]
         #expect(lower == upper)
         #expect(lower.hashValue == upper.hashValue)
         #expect(lower != swapped)

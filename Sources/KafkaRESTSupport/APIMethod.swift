@@ -1,5 +1,5 @@
 /// An HTTP request method used by the Kafka REST API.
-public enum HTTPMethod: String, Sendable, Hashable {
+public enum APIMethod: String, Sendable, Hashable {
     /// `GET`
     case get = "GET"
     /// `PUT`
