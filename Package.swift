@@ -102,19 +102,6 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "kafka-rest", dependencies: ["KafkaRESTCLI"]),
-        // Produce on loopback: library modes, a raw client, curl and the CLI against a minimal
-        // sink and the test server (release build; Benchmarks/produce.sh).
-        .executableTarget(
-            name: "produce-benchmark",
-            dependencies: ["KafkaREST", "KafkaRESTTesting"],
-            path: "Benchmarks/ProduceBenchmark"
-        ),
-        // Byte-level coders vs Foundation's on the produce path's values (release build).
-        .executableTarget(
-            name: "coder-benchmark",
-            dependencies: ["KafkaREST", "KafkaRESTSupport"],
-            path: "Benchmarks/CoderBenchmark"
-        ),
         // What kafka-rest-gen writes from Tests/Fixtures/types.yaml, a spec exercising the type
         // model (oneOf/anyOf, recursion, nullable × required); committed, and checked by ReferenceOutputTests.
         .target(name: "TypesFixture", dependencies: ["KafkaRESTSupport"], path: "Tests/TypesFixture"),
