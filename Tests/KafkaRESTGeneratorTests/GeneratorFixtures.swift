@@ -19,6 +19,13 @@ enum GeneratorFixtures {
         return try Generator.render(specText: yaml, specFile: "snippet.yaml", templatesFolder: templates)
     }
 
+    /// Generates from a spec file under `Tests/Fixtures/`.
+    static func generate(fixture name: String) throws -> Generator.Rendered {
+        let path = repositoryRoot.appendingPathComponent("Tests/Fixtures/\(name)").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return try Generator.render(specText: text, specFile: name, templatesFolder: templates)
+    }
+
     private static func indent(_ block: String) -> String {
         guard block.contains("\n") else { return block }
         return "\n" + block.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
@@ -28,6 +35,18 @@ enum GeneratorFixtures {
 extension Generator.Rendered {
     /// The file at `path`, or an empty string.
     func file(_ path: String) -> String { files[path] ?? "" }
+
+    /// The first top-level declaration of the file at `path` with its documentation comment: the
+    /// lines from the comment above the first `public` line to the first closing `}` at the start
+    /// of a line (or the `public` line alone, for a type alias), each ending in a newline.
+    func declaration(_ path: String) -> String {
+        let lines = file(path).split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("public ") }) else { return "" }
+        var first = start
+        while first > 0, lines[first - 1].hasPrefix("///") { first -= 1 }
+        let end = lines[start].hasSuffix("{") ? lines[start...].firstIndex(of: "}") ?? start : start
+        return lines[first...end].map { $0 + "\n" }.joined()
+    }
 
     /// The lines of every file, trimmed, for `contains` checks that ignore indentation.
     func lines(_ path: String) -> [String] {
