@@ -8,10 +8,11 @@ enum GeneratorFixtures {
 
     static var templates: String { repositoryRoot.appendingPathComponent("Templates").path }
 
-    /// Generates from a small spec whose `paths` and `components` are given as YAML.
-    static func generate(paths: String = "{}", components: String = "{}") throws -> Generator.Rendered {
+    /// Generates from a small spec whose `paths` and `components` are given as YAML, declaring
+    /// OpenAPI `openapi` (3.0.3 unless told).
+    static func generate(openapi: String = "3.0.3", paths: String = "{}", components: String = "{}") throws -> Generator.Rendered {
         let yaml = """
-            openapi: 3.0.3
+            openapi: \(openapi)
             info: {title: Snippet, version: "1"}
             paths: \(indent(paths))
             components: \(indent(components))

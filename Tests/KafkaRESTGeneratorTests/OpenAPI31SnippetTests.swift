@@ -246,6 +246,52 @@ struct OpenAPI31SnippetTests {
         ])
     }
 
+    /// Like a plain `$ref`, a `$ref` with a sibling `description` is nullable and deprecated when the
+    /// schema it names is.
+    @Test func annotatedReferenceKeepsTheNullabilityOfItsTarget() throws {
+        let rendered = try GeneratorFixtures.generate(openapi: "3.1.0", components: """
+            schemas:
+              MaybeName:
+                type: [string, 'null']
+                deprecated: true
+              Holder:
+                type: object
+                required: [name]
+                properties:
+                  name:
+                    description: Documented beside the reference.
+                    $ref: '#/components/schemas/MaybeName'
+            """)
+        #expect(rendered.declaration("Models/Holder.swift") == """
+            public struct Holder: Codable, Sendable, Hashable {
+                /// Documented beside the reference.
+                ///
+                /// - Note: Deprecated in the API.
+                public var name: MaybeName?
+
+                /// Creates a value from its properties.
+                public init(name: MaybeName?) {
+                    self.name = name
+                }
+
+                enum CodingKeys: String, CodingKey {
+                    case name
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.name = try container.decodeNullable(MaybeName.self, forKey: .name)
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    try container.encodeNullable(name, forKey: .name)
+                }
+            }
+
+            """)
+    }
+
     @Test func exclusiveBoundsAreNumbers() throws {
         let schema = try Self.schema("""
             type: number
