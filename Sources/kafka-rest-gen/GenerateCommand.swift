@@ -7,7 +7,7 @@ import KafkaRESTGenerator
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kafka-rest-gen",
-        abstract: "Generate Swift models and endpoint functions from an OpenAPI 3.0 spec.",
+        abstract: "Generate Swift models and endpoint functions from an OpenAPI 3.0 or 3.1 spec.",
         discussion: """
             With no options, regenerates Generated/ from spec/kafka-rest-v3.yaml (run it from the \
             repository root) with the templates built into kafka-rest-gen from Templates/. \

@@ -50,7 +50,8 @@ public enum SpecExamples {
             }
         }
         for (name, ref) in document.components.schemas {
-            if case let .value(schema) = ref, let example = schema.example {
+            guard case let .value(schema) = ref else { continue }
+            for example in schema.examples {
                 examples.append(SpecExample(schemaName: name, json: example.json.jsonData, location: example.location))
             }
         }

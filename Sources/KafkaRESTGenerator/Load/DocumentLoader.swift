@@ -40,16 +40,23 @@ public struct DocumentLoader {
             diagnostics.error("the spec must be a mapping at the top level", at: document.location)
             throw GenerationFailed(diagnostics.all)
         }
-        if let version = document.string("openapi", &diagnostics), !version.hasPrefix("3.0") {
-            diagnostics.warn("openapi \(version) is read as 3.0", at: document["openapi"]!.location)
-        }
-        guard let pathsNode = document["paths"], let pathPairs = pathsNode.pairs else {
+        let specVersion = Self.specVersion(of: document, &diagnostics)
+        let pathPairs: [(key: String, value: SpecNode)]
+        if let pairs = document["paths"]?.pairs {
+            pathPairs = pairs
+        } else if specVersion == .v3_1, document["paths"] == nil {
+            pathPairs = []
+        } else {
             diagnostics.error("the spec has no 'paths' mapping", at: document.location)
             throw GenerationFailed(diagnostics.all)
         }
-        var reader = NodeReader(diagnostics: diagnostics)
+        var reader = NodeReader(diagnostics: diagnostics, specVersion: specVersion)
+        if specVersion == .v3_1 {
+            reader.reportSkippedOpenAPI31Parts(of: document)
+        }
         let info = document["info"]
         let result = OpenAPIDocument(
+            specVersion: specVersion,
             title: info?.string("title", &reader.diagnostics) ?? "API",
             version: info?.string("version", &reader.diagnostics) ?? "",
             description: info?.string("description", &reader.diagnostics),
@@ -60,6 +67,20 @@ public struct DocumentLoader {
         )
         diagnostics = reader.diagnostics
         return result
+    }
+
+    /// The version in the `openapi` field: `3.0.x` (or none) is read as 3.0, `3.1.x` as 3.1; a
+    /// later 3.x is read as 3.1 and anything else as 3.0, with a warning.
+    private static func specVersion(of document: SpecNode, _ diagnostics: inout Diagnostics) -> SpecVersion {
+        guard let version = document.string("openapi", &diagnostics), !version.hasPrefix("3.0") else { return .v3_0 }
+        if version.hasPrefix("3.1") { return .v3_1 }
+        let parts = version.split(separator: ".")
+        if parts.count >= 2, parts[0] == "3", let minor = Int(parts[1]), minor > 1 {
+            diagnostics.warn("openapi \(version) is read as 3.1", at: document["openapi"]!.location)
+            return .v3_1
+        }
+        diagnostics.warn("openapi \(version) is read as 3.0", at: document["openapi"]!.location)
+        return .v3_0
     }
 
     private static func describe(_ error: YamlError) -> String {
@@ -86,6 +107,8 @@ public struct DocumentLoader {
 /// Reads the parts of a document; holds the diagnostics while it does.
 struct NodeReader {
     var diagnostics: Diagnostics
+    /// How schemas are read: 3.1 forms are translated into the 3.0 model.
+    let specVersion: SpecVersion
 
     private static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
@@ -254,9 +277,11 @@ struct NodeReader {
             return Schema(location: node.location)
         }
         var schema = Schema(location: node.location)
-        schema.type = node.string("type", &diagnostics)
+        if specVersion == .v3_0 {
+            schema.type = node.string("type", &diagnostics)
+            schema.nullable = node.bool("nullable", default: false, &diagnostics)
+        }
         schema.format = node.string("format", &diagnostics)
-        schema.nullable = node.bool("nullable", default: false, &diagnostics)
         schema.title = node.string("title", &diagnostics)
         schema.description = node.string("description", &diagnostics)
         if let propertiesNode = node["properties"] {
@@ -288,14 +313,21 @@ struct NodeReader {
         schema.deprecated = node.bool("deprecated", default: false, &diagnostics)
         schema.minimum = node.double("minimum", &diagnostics)
         schema.maximum = node.double("maximum", &diagnostics)
-        schema.exclusiveMinimum = node.bool("exclusiveMinimum", default: false, &diagnostics)
-        schema.exclusiveMaximum = node.bool("exclusiveMaximum", default: false, &diagnostics)
+        if specVersion == .v3_0 {
+            schema.exclusiveMinimum = node.bool("exclusiveMinimum", default: false, &diagnostics)
+            schema.exclusiveMaximum = node.bool("exclusiveMaximum", default: false, &diagnostics)
+        }
         schema.minLength = node.int("minLength", &diagnostics)
         schema.maxLength = node.int("maxLength", &diagnostics)
         schema.pattern = node.string("pattern", &diagnostics)
         schema.minItems = node.int("minItems", &diagnostics)
         schema.maxItems = node.int("maxItems", &diagnostics)
-        schema.example = node["example"].map { ExampleValue(json: $0.json, location: $0.location) }
+        if let example = node["example"] {
+            schema.examples = [ExampleValue(json: example.json, location: example.location)]
+        }
+        if specVersion == .v3_1 {
+            readOpenAPI31Keywords(of: node, into: &schema)
+        }
         return schema
     }
 
@@ -345,11 +377,15 @@ struct NodeReader {
     /// Reads `$ref` or an inline value. OpenAPI 3.0 ignores the siblings of a
     /// `$ref`, but specs in the wild write `nullable: true` beside one and mean
     /// it: that case is read as `allOf: [$ref]` plus `nullable`, the valid form.
+    /// OpenAPI 3.1 keeps the siblings of a schema `$ref` (see ``schemaReference(_:ref:location:)``).
     private mutating func reference<Value>(_ node: SpecNode, read: (inout NodeReader, SpecNode) -> Value?) -> Ref<Value>? {
         if let ref = node["$ref"] {
             guard let text = ref.scalar else {
                 diagnostics.warn("'$ref' should be a string; ignored", at: ref.location)
                 return nil
+            }
+            if Value.self == Schema.self, specVersion == .v3_1 {
+                return schemaReference(node, ref: text, location: ref.location) as! Ref<Value>
             }
             if Value.self == Schema.self, node.bool("nullable", default: false, &diagnostics) {
                 var wrapper = Schema(location: node.location)

@@ -9,9 +9,22 @@ public indirect enum Ref<Value: Sendable>: Sendable {
     case value(Value)
 }
 
-/// The parts of an OpenAPI 3.0 document the generator uses. Loading is
-/// lenient: values of the wrong kind become warnings and are left out.
+/// The OpenAPI version a document declares in its `openapi` field, which decides how its
+/// schemas are read.
+public enum SpecVersion: Sendable, Hashable {
+    /// 3.0.x, and any document whose version is missing or not 3.1 or later.
+    case v3_0
+    /// 3.1.x (and later 3.x): JSON Schema 2020-12 forms are translated into the 3.0 model
+    /// (see `DocumentLoader+OpenAPI31.swift`).
+    case v3_1
+}
+
+/// The parts of an OpenAPI 3.0 or 3.1 document the generator uses, in the terms of 3.0 (3.1
+/// forms are translated while loading). Loading is lenient: values of the wrong kind become
+/// warnings and are left out.
 public struct OpenAPIDocument: Sendable {
+    /// The version the document was read as.
+    public var specVersion: SpecVersion
     /// `info.title`.
     public var title: String
     /// `info.version`.
@@ -229,7 +242,8 @@ public indirect enum YAMLJSON: Sendable, Hashable {
     }
 }
 
-/// A JSON schema (the OpenAPI 3.0 subset), kept close to the text.
+/// A JSON schema (the OpenAPI 3.0 subset), kept close to the text; OpenAPI 3.1 forms are
+/// translated into it while loading.
 public struct Schema: Sendable {
     /// `type`, as written (lenient: `int64` stays and is reported later).
     public var type: String?
@@ -285,8 +299,12 @@ public struct Schema: Sendable {
     public var minItems: Int?
     /// `maxItems`.
     public var maxItems: Int?
-    /// `example`.
-    public var example: ExampleValue?
+    /// `example`, then the items of an OpenAPI 3.1 `examples` list.
+    public var examples: [ExampleValue] = []
+    /// Whether the schema only annotates the one reference in its `allOf`: an OpenAPI 3.1 `$ref`
+    /// with sibling keywords, or `oneOf: [$ref, {type: 'null'}]`. Like a plain `$ref`, it is
+    /// nullable or deprecated when the referenced schema is (as well as when it says so itself).
+    public var annotatesReference: Bool = false
     /// Where the schema is.
     public var location: SourceLocation
 }

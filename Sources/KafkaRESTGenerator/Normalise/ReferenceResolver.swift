@@ -32,6 +32,23 @@ struct ReferenceResolver {
         resolve(ref, kind: "schemas", table: schemas, &diagnostics)
     }
 
+    /// The schema behind a reference as the value it describes: for a schema that annotates a
+    /// reference (``Schema/annotatesReference``), nullable or deprecated when the referenced schema
+    /// is, and with its description when the annotation gives none, as a plain `$ref` would be.
+    func annotatedSchema(_ ref: Ref<Schema>, _ diagnostics: inout Diagnostics) -> Schema? {
+        guard var result = schema(ref, &diagnostics) else { return nil }
+        var current = result
+        var seen: Set<SourceLocation> = []
+        while current.annotatesReference, seen.insert(current.location).inserted,
+              let part = current.allOf.first, let target = schema(part, &diagnostics) {
+            result.nullable = result.nullable || target.nullable
+            result.deprecated = result.deprecated || target.deprecated
+            result.description = result.description ?? target.description
+            current = target
+        }
+        return result
+    }
+
     /// The parameter behind a reference.
     func parameter(_ ref: Ref<Parameter>, _ diagnostics: inout Diagnostics) -> Parameter? {
         resolve(ref, kind: "parameters", table: components.parameters, &diagnostics)

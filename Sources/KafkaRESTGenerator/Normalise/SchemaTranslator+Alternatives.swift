@@ -20,7 +20,7 @@ extension SchemaTranslator {
         var cases: [Alternative] = []
         var acceptsNull = false
         for ref in isAnyOf ? schema.anyOf : schema.oneOf {
-            let resolved = resolver.schema(ref, &diagnostics)
+            let resolved = resolver.annotatedSchema(ref, &diagnostics)
             if resolved?.nullable == true { acceptsNull = true }
             if resolved?.type == "null" {
                 acceptsNull = true

@@ -55,7 +55,7 @@ struct SchemaTranslator {
 
     /// Whether `ref` may be `null`: `nullable` on the schema itself or on the component it refers to.
     mutating func isNullable(_ ref: Ref<Schema>) -> Bool {
-        resolver.schema(ref, &diagnostics)?.nullable ?? false
+        resolver.annotatedSchema(ref, &diagnostics)?.nullable ?? false
     }
 
     /// The description of the schema behind `ref`, for documentation.
@@ -103,6 +103,8 @@ struct SchemaTranslator {
             return .double
         case "boolean":
             return .bool
+        case "null" where schema.nullable:
+            return .json
         case "array":
             guard let items = schema.items else {
                 diagnostics.warn("array without 'items'; elements read as free-form JSON", at: schema.location)
@@ -160,7 +162,7 @@ struct SchemaTranslator {
             let base = SwiftNaming.memberName(wireName)
             let swiftName = names.claim(Self.reservedMembers.contains(base) ? base + "Value" : base)
             let type = usage(ref, hint: typeName + SwiftNaming.typeName(wireName))
-            let resolved = resolver.schema(ref, &diagnostics)
+            let resolved = resolver.annotatedSchema(ref, &diagnostics)
             return GeneratedProperty(
                 name: swiftName,
                 wireName: wireName,
