@@ -51,8 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
         let console = CLIContext.current.output
         let signals = TerminationSignals()
         let server = try await start()
-        console.print("KAFKA_REST_ENDPOINT=\(server.baseURL.absoluteString)")
-        console.print("KAFKA_REST_CLUSTER_ID=\(server.clusterID)")
+        // One write, so a script reading the pipe sees both lines or neither.
+        console.print("KAFKA_REST_ENDPOINT=\(server.baseURL.absoluteString)\nKAFKA_REST_CLUSTER_ID=\(server.clusterID)")
         let names = server.topics.map(\.name)
         console.printError(
             "kafka-rest serve: Kafka REST v3 in memory at \(server.baseURL.absoluteString), cluster \(server.clusterID)"

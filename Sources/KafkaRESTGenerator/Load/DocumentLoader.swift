@@ -385,7 +385,8 @@ struct NodeReader {
                 return nil
             }
             if Value.self == Schema.self, specVersion == .v3_1 {
-                return schemaReference(node, ref: text, location: ref.location) as! Ref<Value>
+                let annotated = schemaReference(node, ref: text, location: ref.location) as! Ref<Value>
+                return annotated
             }
             if Value.self == Schema.self, node.bool("nullable", default: false, &diagnostics) {
                 var wrapper = Schema(location: node.location)
