@@ -1,4 +1,5 @@
 import KafkaRESTSupport
+import NIOCore
 
 /// The state of a ``StreamingProducer``, as a value: records accepted, spread over lanes,
 /// written to streams, matched to reports, resent, and each reported exactly once.
@@ -23,7 +24,8 @@ struct ProduceStateMachine {
     private(set) var cancelled = false
     private(set) var fatal: KafkaRESTError?
     private(set) var resultsEnded = false
-    var waiters: [Waiter] = []
+    /// Senders waiting for room, oldest first.
+    var waiters = CircularBuffer<Waiter>()
     var nextIndex = 0
     var nextWaiterID = 0
     var nextStreamSerial = 0
@@ -215,7 +217,7 @@ struct ProduceStateMachine {
     /// resumed as accepted.
     private mutating func failWaiters(_ error: KafkaRESTError) {
         let failed = waiters
-        waiters = []
+        waiters.removeAll()
         for waiter in failed {
             accept(waiter.record, wire: .failure(error))
             effects.senders.append((waiter.id, nil))
@@ -230,7 +232,7 @@ struct ProduceStateMachine {
     mutating func finish() -> Effects {
         closed = true
         let refused = waiters
-        waiters = []
+        waiters.removeAll()
         let error = refusal ?? CancellationError()
         for waiter in refused {
             effects.senders.append((waiter.id, error))
