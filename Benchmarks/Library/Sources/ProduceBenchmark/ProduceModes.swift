@@ -12,27 +12,31 @@ private func benchmarkRecord(_ index: Int) -> KafkaRecord {
 /// delivered: every call into the library's produce API is in this file.
 func produceWithLibrary(_ mode: LibraryMode, arguments: BenchmarkArguments, server address: ServerAddress) async throws -> Int {
     let transport = AsyncHTTPClientTransport(baseURL: address.baseURL, timeouts: Timeouts(connect: .seconds(5), request: .seconds(120)))
-    let path = address.recordsPath
     let delivered: Int
     do {
         switch mode {
         case .idle:
             delivered = 0
         case .onePerRequest:
-            delivered = try await produceOnePerRequest(count: arguments.requestRecords, transport: transport, path: path, concurrency: arguments.concurrency)
+            delivered = try await produceOnePerRequest(
+                count: arguments.requestRecords,
+                kafka: client(over: transport, address),
+                topic: address.topic,
+                concurrency: arguments.concurrency
+            )
         case .batches:
             delivered = try await produceBatches(
                 count: arguments.batchRecords,
                 size: arguments.batchSize,
-                transport: transport,
-                path: path,
+                kafka: client(over: transport, address),
+                topic: address.topic,
                 concurrency: arguments.concurrency
             )
         case let .streaming(streams):
             delivered = try await produceStreaming(
                 count: arguments.streamingRecords,
-                transport: transport,
-                path: path,
+                kafka: client(over: transport, address),
+                topic: address.topic,
                 window: arguments.window,
                 streams: streams
             )
@@ -45,11 +49,11 @@ func produceWithLibrary(_ mode: LibraryMode, arguments: BenchmarkArguments, serv
     return delivered
 }
 
-/// Produces `count` records through one ``StreamingProducer`` and returns how many were delivered.
-private func produceStreaming(count: Int, transport: AsyncHTTPClientTransport, path: String, window: Int, streams: Int) async throws -> Int {
-    let producer = StreamingProducer(
-        transport: transport,
-        path: path,
+/// Produces `count` records through one `KafkaRESTClient.streamingProducer` and returns how
+/// many were delivered.
+private func produceStreaming(count: Int, kafka: KafkaRESTClient, topic: String, window: Int, streams: Int) async throws -> Int {
+    let producer = try kafka.streamingProducer(
+        topic: topic,
         options: StreamingProducer.Options(maxInFlight: window, parallelStreams: streams, limits: .unlimited)
     )
     let reader = Task {
@@ -68,26 +72,29 @@ private func produceStreaming(count: Int, transport: AsyncHTTPClientTransport, p
     return await reader.value
 }
 
-/// Produces `count` records with one request each, `concurrency` requests in flight, and
-/// returns how many were delivered.
-private func produceOnePerRequest(count: Int, transport: AsyncHTTPClientTransport, path: String, concurrency: Int) async throws -> Int {
+/// A client over `transport` for the server at `address`, as a user would make one (every
+/// middleware of the default chain; no credentials, since the servers ask for none).
+private func client(over transport: AsyncHTTPClientTransport, _ address: ServerAddress) throws -> KafkaRESTClient {
+    try KafkaRESTClient(configuration: KafkaRESTConfiguration(baseURL: address.baseURL, clusterID: address.clusterID), transport: transport)
+}
+
+/// Produces `count` records with `KafkaRESTClient.produce(_:to:)`, one request each,
+/// `concurrency` requests in flight, and returns how many were delivered.
+private func produceOnePerRequest(count: Int, kafka: KafkaRESTClient, topic: String, concurrency: Int) async throws -> Int {
     try await inParallel(workers: concurrency, items: count) { index in
-        try await send(benchmarkRecord(index).produceRequest.jsonData(), transport: transport, path: path)
+        _ = try await kafka.produce(benchmarkRecord(index), to: topic)
+        return 1
     }
 }
 
-/// Produces `count` records in concatenated batches of `size`, `concurrency` requests in
-/// flight, and returns how many were delivered.
-private func produceBatches(count: Int, size: Int, transport: AsyncHTTPClientTransport, path: String, concurrency: Int) async throws -> Int {
+/// Produces `count` records with `KafkaRESTClient.produce([records], to:)`, concatenated
+/// batches of `size`, `concurrency` requests in flight, and returns how many were delivered.
+private func produceBatches(count: Int, size: Int, kafka: KafkaRESTClient, topic: String, concurrency: Int) async throws -> Int {
     let batches = (count + size - 1) / size
     return try await inParallel(workers: concurrency, items: batches) { batch in
-        let indices = (batch * size)..<min(count, (batch + 1) * size)
-        var body = Data()
-        for index in indices {
-            body.append(benchmarkRecord(index).produceRequest.jsonData())
-            body.append(UInt8(ascii: "\n"))
-        }
-        return try await send(body, transport: transport, path: path)
+        let records = ((batch * size)..<min(count, (batch + 1) * size)).map(benchmarkRecord)
+        let results = try await kafka.produce(records, to: topic)
+        return results.count { if case .delivered = $0.outcome { true } else { false } }
     }
 }
 
@@ -107,17 +114,3 @@ private func inParallel(workers: Int, items: Int, _ body: @escaping @Sendable (I
     }
 }
 
-/// Sends one produce request and returns how many of its reports say delivered.
-private func send(_ body: Data, transport: AsyncHTTPClientTransport, path: String) async throws -> Int {
-    var request = APIRequest(operationID: "produceRecord", method: .post, pathTemplate: path, path: path)
-    request.body = .bytes(body, contentType: "application/json")
-    let response = try await transport.send(request)
-    guard response.status == 200 else {
-        throw response.error(operationID: "produceRecord")
-    }
-    var scanner = ConcatenatedJSONScanner()
-    var delivered = 0
-    try scanner.feed(response.body) { if try ProduceResponse(jsonBytes: $0).errorCode == 200 { delivered += 1 } }
-    try scanner.finish()
-    return delivered
-}
