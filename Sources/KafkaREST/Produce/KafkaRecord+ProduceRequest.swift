@@ -21,10 +21,13 @@ extension KafkaRecord {
     /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/invalidRequest`` naming the
     ///   part (`key` or `value`) and the field, such as `value: schema_version must be 1 or more, not 0`.
     public func validate() throws {
-        for (part, payload) in [("key", key), ("value", value)] {
-            guard let problem = payload?.problem else { continue }
-            throw KafkaRESTError(kind: .invalidRequest, operationID: ProduceOperation.id, message: "\(part): \(problem); the record was not sent")
-        }
+        if let problem = key?.problem { throw Self.invalid("key", problem) }
+        if let problem = value?.problem { throw Self.invalid("value", problem) }
+    }
+
+    /// The error of a record whose `part` (`key` or `value`) cannot be sent because of `problem`.
+    private static func invalid(_ part: String, _ problem: String) -> KafkaRESTError {
+        KafkaRESTError(kind: .invalidRequest, operationID: ProduceOperation.id, message: "\(part): \(problem); the record was not sent")
     }
 
     /// The record in the `records:batch` form, tagged with `id`.

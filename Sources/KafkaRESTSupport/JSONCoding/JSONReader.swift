@@ -71,11 +71,14 @@ public struct JSONReader {
     }
 
     /// Whether the current member is named `name`.
-    @inlinable
+    ///
+    /// Generated decoders ask this once per property and member, so it reads only the name's
+    /// position: a call on an `inout` reader then copies nothing of the reader.
+    @inlinable @inline(__always)
     public func fieldIs(_ name: StaticString) -> Bool {
         let count = name.utf8CodeUnitCount
         guard !keyHasEscapes else {
-            return name.withUTF8Buffer { fieldName() == String(decoding: $0, as: UTF8.self) }
+            return Self.escapedName(bytes, keyStart..<keyEnd, is: name)
         }
         guard keyEnd - keyStart == count else { return false }
         let start = name.utf8Start
@@ -83,6 +86,15 @@ public struct JSONReader {
             return false
         }
         return true
+    }
+
+    /// Whether the member name between quotes at `range`, which has escapes, reads `name`.
+    @usableFromInline @inline(never)
+    static func escapedName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, is name: StaticString) -> Bool {
+        var reader = JSONReader(bytes)
+        reader.index = range.lowerBound - 1
+        guard let decoded = try? reader.readString() else { return false }
+        return name.withUTF8Buffer { decoded == String(decoding: $0, as: UTF8.self) }
     }
 
     /// The current member's name.

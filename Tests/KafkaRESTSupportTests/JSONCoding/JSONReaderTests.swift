@@ -26,6 +26,36 @@ struct JSONReaderTests {
         #expect(try read(String.self, "\"é😀\u{2028}\"") == "é😀\u{2028}")
     }
 
+    /// An object with members `name` and `size`, read by member name as generated decoders do.
+    private struct Named: JSONReadable, Equatable {
+        var name: String?
+        var size: Int?
+
+        init(name: String?, size: Int?) {
+            self.name = name
+            self.size = size
+        }
+
+        init(json reader: inout JSONReader) throws {
+            try reader.beginObject()
+            while try reader.nextField() {
+                if reader.fieldIs("name") {
+                    name = try reader.decode(String.self, at: "name")
+                } else if reader.fieldIs("size") {
+                    size = try reader.decode(Int.self, at: "size")
+                } else {
+                    try reader.skipValue()
+                }
+            }
+        }
+    }
+
+    @Test func matchesMemberNamesWrittenWithEscapes() throws {
+        #expect(try read(Named.self, #"{"name":"a","size":1}"#) == Named(name: "a", size: 1))
+        #expect(try read(Named.self, #"{"n\u0061me":"b","\u0073ize":2}"#) == Named(name: "b", size: 2))
+        #expect(try read(Named.self, #"{"nam":"c","names":"d","n\u0061mes":"e","siz\u0065":3}"#) == Named(name: nil, size: 3))
+    }
+
     @Test func refusesBrokenStrings() {
         #expect(failure(String.self, #""\ud83d""#)?.message.contains("high surrogate") == true)
         #expect(failure(String.self, #""\ude00x""#)?.message.contains("low surrogate") == true)

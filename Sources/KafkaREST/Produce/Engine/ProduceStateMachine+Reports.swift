@@ -99,7 +99,12 @@ extension ProduceStateMachine {
         return true
     }
 
-    /// Whether stream `id` was abandoned for want of reports.
+    /// Whether the machine still tracks stream `id`: neither closed after draining nor ended.
+    func isOpen(_ id: ProduceStreamID) -> Bool {
+        lanes[id.lane].position(of: id) != nil
+    }
+
+    /// Whether stream `id` was abandoned for going too long without a report.
     func timedOut(_ id: ProduceStreamID) -> Bool {
         lanes[id.lane].position(of: id).map { lanes[id.lane].streams[$0].timedOut } ?? false
     }
