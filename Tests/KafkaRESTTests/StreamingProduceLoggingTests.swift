@@ -10,18 +10,14 @@ struct StreamingProduceLoggingTests {
     func cleanRun() async throws {
         try await withStreamingServer { server, transport in
             let recorder = LogRecorder()
-            let producer = StreamingProducer(
+            let results = try await streamAll(
+                streamingRecords(50),
                 transport: transport,
                 path: streamingPath(server),
                 options: streamingOptions(maxInFlight: 20),
                 logger: recorder.logger()
             )
-            let reader = Task { await producer.results.reduce(0) { count, _ in count + 1 } }
-            for record in streamingRecords(50) {
-                try await producer.send(record)
-            }
-            await producer.finish()
-            #expect(await reader.value == 50)
+            #expect(results.count == 50)
             // A stream's reader logs its end after handing over what the end settled.
             let ended = await recorder.firstLine(where: { $0.hasPrefix("debug produce stream ended") && $0.contains("kafka.stream=1") })
             #expect(ended != nil, "\(recorder.text)")
@@ -35,18 +31,14 @@ struct StreamingProduceLoggingTests {
         try await withStreamingServer { server, transport in
             server.setStreamFaults(.closeStream(afterRecords: 5, withholding: 3))
             let recorder = LogRecorder()
-            let producer = StreamingProducer(
+            let results = try await streamAll(
+                streamingRecords(20),
                 transport: transport,
                 path: streamingPath(server),
                 options: streamingOptions(maxInFlight: 20),
                 logger: recorder.logger()
             )
-            let reader = Task { await producer.results.reduce(into: [ProduceResult]()) { $0.append($1) } }
-            for record in streamingRecords(20) {
-                try await producer.send(record)
-            }
-            await producer.finish()
-            let unknown = await reader.value.count { if case .unknown = $0.outcome { true } else { false } }
+            let unknown = results.count { if case .unknown = $0.outcome { true } else { false } }
             #expect(unknown > 0)
             let warning = try #require(
                 await recorder.firstLine(where: { $0.hasPrefix("warning produce stream ended abnormally") }),

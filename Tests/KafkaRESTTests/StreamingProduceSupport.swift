@@ -1,6 +1,7 @@
 import Foundation
 import KafkaREST
 import KafkaRESTTesting
+import Logging
 import Testing
 
 /// Starts a test server with `topic` (`partitions` partitions), runs `body` with it and a
@@ -49,10 +50,11 @@ func streamAll(
     _ records: [KafkaRecord],
     transport: any APITransport,
     path: String,
-    options: StreamingProducer.Options
+    options: StreamingProducer.Options,
+    logger: Logger? = nil
 ) async throws -> [ProduceResult] {
     var results: [ProduceResult] = []
-    for try await result in StreamingProducer.produce(records.async, transport: transport, path: path, options: options) {
+    for try await result in StreamingProducer.produce(records.async, transport: transport, path: path, options: options, logger: logger) {
         results.append(result)
     }
     #expect(results.map(\.index).sorted() == Array(records.indices), "every record is reported exactly once")

@@ -91,10 +91,14 @@ public struct JSONReader {
     /// Whether the member name between quotes at `range`, which has escapes, reads `name`.
     @usableFromInline @inline(never)
     static func escapedName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, is name: StaticString) -> Bool {
+        name.withUTF8Buffer { unescapedName(bytes, range) == String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The member name between quotes at `range`, its escapes resolved.
+    static func unescapedName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         var reader = JSONReader(bytes)
         reader.index = range.lowerBound - 1
-        guard let decoded = try? reader.readString() else { return false }
-        return name.withUTF8Buffer { decoded == String(decoding: $0, as: UTF8.self) }
+        return (try? reader.readString()) ?? ""
     }
 
     /// The current member's name.
@@ -102,9 +106,7 @@ public struct JSONReader {
         guard keyHasEscapes else {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart..<keyEnd]), as: UTF8.self)
         }
-        var copy = self
-        copy.index = keyStart - 1
-        return (try? copy.readString()) ?? ""
+        return Self.unescapedName(bytes, keyStart..<keyEnd)
     }
 
     /// Reads the current member's value as `type`; an error inside it gets `key` in its pointer.

@@ -49,19 +49,19 @@ extension ProduceEngine {
         } catch {
             failure = error
         }
-        let (cause, unknown, resent) = withState { state -> ((KafkaRESTError?, Int, Int), ProduceStateMachine.Effects) in
+        let (cause, unknown, resent) = withState { state in
+            var cause: KafkaRESTError?
             // A stream the machine already let go of (closed after draining, or cancelled)
             // was stopped on purpose: how its reader ended says nothing about its records.
-            guard state.machine.isOpen(id), !state.machine.cancelled else {
-                return ((nil, 0, 0), state.machine.streamEnded(id, failure: nil, now: clock.now))
-            }
-            var cause = failure.map { Self.kafkaError($0, context: "the stream failed") }
-            if state.machine.timedOut(id) {
-                cause = KafkaRESTError(
-                    kind: .transport,
-                    operationID: ProduceOperation.id,
-                    message: "no delivery report for \(options.reportTimeout) while records were outstanding; the stream was abandoned"
-                )
+            if state.machine.isOpen(id), !state.machine.cancelled {
+                cause = failure.map { Self.kafkaError($0, context: "the stream failed") }
+                if state.machine.timedOut(id) {
+                    cause = KafkaRESTError(
+                        kind: .transport,
+                        operationID: ProduceOperation.id,
+                        message: "no delivery report for \(options.reportTimeout) while records were outstanding; the stream was abandoned"
+                    )
+                }
             }
             let effects = state.machine.streamEnded(id, failure: cause, now: clock.now)
             return ((cause, effects.results.count, effects.resends), effects)
