@@ -1,6 +1,6 @@
 import KafkaREST
-import KafkaRESTTesting
 import Testing
+import TransportDoubles
 
 /// Code written against an operation group's protocol runs with the client's group, over HTTP,
 /// or with a fake that sends nothing; calls that leave out optional arguments reach the fake
