@@ -107,6 +107,8 @@ let package = Package(
         .target(name: "TypesFixture", dependencies: ["KafkaRESTSupport"], path: "Tests/TypesFixture"),
         // Seeded randomness and the shared input budget of the fuzz suites.
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+        // ScriptedTransport, the client unit tests' transport: in no product, so not public API.
+        .target(name: "TransportDoubles", dependencies: ["KafkaRESTSupport"], path: "Tests/TransportDoubles"),
         .testTarget(name: "KafkaRESTSupportTests", dependencies: ["KafkaRESTSupport"]),
         .testTarget(name: "KafkaRESTGeneratorTests", dependencies: ["KafkaRESTGenerator", "FuzzSupport"]),
         .testTarget(name: "TypesFixtureTests", dependencies: ["TypesFixture", "KafkaRESTSupport"]),
@@ -115,6 +117,7 @@ let package = Package(
             dependencies: [
                 "KafkaREST",
                 "KafkaRESTTesting",
+                "TransportDoubles",
                 "FuzzSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -2,8 +2,11 @@
 import Foundation
 import KafkaRESTSupport
 
-/// ACL operations, reached as `client.acl`.
-public struct ACLOperations: Sendable {
+/// ACL operations, reached as `client.acl`: each sends its request through the
+/// transport and decodes the response.
+///
+/// Code that takes `some ACLOperationsProtocol` runs with this group or with a fake.
+public struct ACLOperations: ACLOperationsProtocol {
     /// Sends the requests.
     public let transport: any APITransport
 

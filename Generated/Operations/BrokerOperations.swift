@@ -2,8 +2,11 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Broker operations, reached as `client.broker`.
-public struct BrokerOperations: Sendable {
+/// Broker operations, reached as `client.broker`: each sends its request through the
+/// transport and decodes the response.
+///
+/// Code that takes `some BrokerOperationsProtocol` runs with this group or with a fake.
+public struct BrokerOperations: BrokerOperationsProtocol {
     /// Sends the requests.
     public let transport: any APITransport
 

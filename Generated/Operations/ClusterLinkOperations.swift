@@ -2,8 +2,11 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Cluster Link operations, reached as `client.clusterLink`.
-public struct ClusterLinkOperations: Sendable {
+/// Cluster Link operations, reached as `client.clusterLink`: each sends its request through the
+/// transport and decodes the response.
+///
+/// Code that takes `some ClusterLinkOperationsProtocol` runs with this group or with a fake.
+public struct ClusterLinkOperations: ClusterLinkOperationsProtocol {
     /// Sends the requests.
     public let transport: any APITransport
 

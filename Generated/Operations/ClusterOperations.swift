@@ -2,8 +2,11 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Cluster operations, reached as `client.cluster`.
-public struct ClusterOperations: Sendable {
+/// Cluster operations, reached as `client.cluster`: each sends its request through the
+/// transport and decodes the response.
+///
+/// Code that takes `some ClusterOperationsProtocol` runs with this group or with a fake.
+public struct ClusterOperations: ClusterOperationsProtocol {
     /// Sends the requests.
     public let transport: any APITransport
 

@@ -2,8 +2,11 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Configs operations, reached as `client.configs`.
-public struct ConfigsOperations: Sendable {
+/// Configs operations, reached as `client.configs`: each sends its request through the
+/// transport and decodes the response.
+///
+/// Code that takes `some ConfigsOperationsProtocol` runs with this group or with a fake.
+public struct ConfigsOperations: ConfigsOperationsProtocol {
     /// Sends the requests.
     public let transport: any APITransport
 

@@ -2,8 +2,11 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Consumer Group operations, reached as `client.consumerGroup`.
-public struct ConsumerGroupOperations: Sendable {
+/// Consumer Group operations, reached as `client.consumerGroup`: each sends its request through the
+/// transport and decodes the response.
+///
+/// Code that takes `some ConsumerGroupOperationsProtocol` runs with this group or with a fake.
+public struct ConsumerGroupOperations: ConsumerGroupOperationsProtocol {
     /// Sends the requests.
     public let transport: any APITransport
 

@@ -2,8 +2,11 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Mirror Topic operations, reached as `client.mirrorTopic`.
-public struct MirrorTopicOperations: Sendable {
+/// Mirror Topic operations, reached as `client.mirrorTopic`: each sends its request through the
+/// transport and decodes the response.
+///
+/// Code that takes `some MirrorTopicOperationsProtocol` runs with this group or with a fake.
+public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     /// Sends the requests.
     public let transport: any APITransport
 

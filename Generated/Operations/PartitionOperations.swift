@@ -2,8 +2,11 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Partition operations, reached as `client.partition`.
-public struct PartitionOperations: Sendable {
+/// Partition operations, reached as `client.partition`: each sends its request through the
+/// transport and decodes the response.
+///
+/// Code that takes `some PartitionOperationsProtocol` runs with this group or with a fake.
+public struct PartitionOperations: PartitionOperationsProtocol {
     /// Sends the requests.
     public let transport: any APITransport
 

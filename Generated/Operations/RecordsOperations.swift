@@ -2,8 +2,11 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Records operations, reached as `client.records`.
-public struct RecordsOperations: Sendable {
+/// Records operations, reached as `client.records`: each sends its request through the
+/// transport and decodes the response.
+///
+/// Code that takes `some RecordsOperationsProtocol` runs with this group or with a fake.
+public struct RecordsOperations: RecordsOperationsProtocol {
     /// Sends the requests.
     public let transport: any APITransport
 

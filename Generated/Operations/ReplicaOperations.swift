@@ -2,8 +2,11 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Replica operations, reached as `client.replica`.
-public struct ReplicaOperations: Sendable {
+/// Replica operations, reached as `client.replica`: each sends its request through the
+/// transport and decodes the response.
+///
+/// Code that takes `some ReplicaOperationsProtocol` runs with this group or with a fake.
+public struct ReplicaOperations: ReplicaOperationsProtocol {
     /// Sends the requests.
     public let transport: any APITransport
 

@@ -2,8 +2,11 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Share Group operations, reached as `client.shareGroup`.
-public struct ShareGroupOperations: Sendable {
+/// Share Group operations, reached as `client.shareGroup`: each sends its request through the
+/// transport and decodes the response.
+///
+/// Code that takes `some ShareGroupOperationsProtocol` runs with this group or with a fake.
+public struct ShareGroupOperations: ShareGroupOperationsProtocol {
     /// Sends the requests.
     public let transport: any APITransport
 

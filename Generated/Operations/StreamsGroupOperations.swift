@@ -2,8 +2,11 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Streams Group operations, reached as `client.streamsGroup`.
-public struct StreamsGroupOperations: Sendable {
+/// Streams Group operations, reached as `client.streamsGroup`: each sends its request through the
+/// transport and decodes the response.
+///
+/// Code that takes `some StreamsGroupOperationsProtocol` runs with this group or with a fake.
+public struct StreamsGroupOperations: StreamsGroupOperationsProtocol {
     /// Sends the requests.
     public let transport: any APITransport
 

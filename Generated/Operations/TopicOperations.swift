@@ -2,8 +2,11 @@
 import Foundation
 import KafkaRESTSupport
 
-/// Topic operations, reached as `client.topic`.
-public struct TopicOperations: Sendable {
+/// Topic operations, reached as `client.topic`: each sends its request through the
+/// transport and decodes the response.
+///
+/// Code that takes `some TopicOperationsProtocol` runs with this group or with a fake.
+public struct TopicOperations: TopicOperationsProtocol {
     /// Sends the requests.
     public let transport: any APITransport
 

@@ -1,26 +1,26 @@
 import Foundation
 
 /// The whole pipeline: load → normalise → intermediate model → render → write.
-public struct Generator {
+package struct Generator {
     /// Where to read and write.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The OpenAPI file.
-        public var specPath: String
+        package var specPath: String
         /// The folder of `*.mustache` templates; nil for the default ones compiled into the generator.
-        public var templatesFolder: String?
+        package var templatesFolder: String?
         /// The folder of the generated module's sources.
-        public var outputFolder: String
+        package var outputFolder: String
         /// The generated module's name (used for `--package-dir`).
-        public var moduleName: String
+        package var moduleName: String
         /// Write nothing; report what would change.
-        public var check: Bool
+        package var check: Bool
         /// When set, write a complete SwiftPM package here instead of `outputFolder`.
-        public var packageDirectory: String?
+        package var packageDirectory: String?
         /// The package providing `KafkaRESTSupport`, for `--package-dir`.
-        public var supportPackagePath: String
+        package var supportPackagePath: String
 
         /// Creates options.
-        public init(specPath: String, templatesFolder: String?, outputFolder: String, moduleName: String, check: Bool, packageDirectory: String?, supportPackagePath: String) {
+        package init(specPath: String, templatesFolder: String?, outputFolder: String, moduleName: String, check: Bool, packageDirectory: String?, supportPackagePath: String) {
             self.specPath = specPath
             self.templatesFolder = templatesFolder
             self.outputFolder = outputFolder
@@ -32,28 +32,28 @@ public struct Generator {
     }
 
     /// What a run did.
-    public struct Summary: Sendable {
+    package struct Summary: Sendable {
         /// Operations generated.
-        public var operations: Int
+        package var operations: Int
         /// Types generated.
-        public var types: Int
+        package var types: Int
         /// Files written (or, with `check`, that would be).
-        public var written: [String]
+        package var written: [String]
         /// Files already up to date.
-        public var unchanged: [String]
+        package var unchanged: [String]
         /// Stale files removed (or, with `check`, that would be).
-        public var removed: [String]
+        package var removed: [String]
         /// Warnings about the spec.
-        public var warnings: [Diagnostic]
+        package var warnings: [Diagnostic]
         /// Wall-clock seconds.
-        public var seconds: Double
+        package var seconds: Double
     }
 
     /// Generates Swift sources from spec text in memory: the path of each file
     /// relative to the module folder, counts, and the diagnostics. Throws
     /// ``GenerationFailed`` when the spec has errors. A nil `templatesFolder` renders with the
     /// default templates compiled into the generator.
-    public static func render(specText: String, specFile: String, templatesFolder: String?) throws -> Rendered {
+    package static func render(specText: String, specFile: String, templatesFolder: String?) throws -> Rendered {
         var diagnostics = Diagnostics()
         let document = try DocumentLoader().load(text: specText, file: specFile, diagnostics: &diagnostics)
         let module = ModuleBuilder.build(document, diagnostics: &diagnostics)
@@ -68,19 +68,19 @@ public struct Generator {
     }
 
     /// Generated sources in memory.
-    public struct Rendered: Sendable {
+    package struct Rendered: Sendable {
         /// File contents by path relative to the module folder.
-        public var files: [String: String]
+        package var files: [String: String]
         /// Operations generated.
-        public var operations: Int
+        package var operations: Int
         /// Types generated.
-        public var types: Int
+        package var types: Int
         /// What the spec's reading reported.
-        public var diagnostics: Diagnostics
+        package var diagnostics: Diagnostics
     }
 
     /// Runs the pipeline with `options`.
-    public static func run(_ options: Options) throws -> Summary {
+    package static func run(_ options: Options) throws -> Summary {
         let start = Date()
         let text: String
         do {

@@ -53,7 +53,7 @@ struct OperationSnippetTests {
                   '429': {$ref: '#/components/responses/TooManyRequests'}
             """, components: Self.components)
         let lines = rendered.lines("Operations/TopicOperations.swift")
-        #expect(lines.contains("public struct TopicOperations: Sendable {"))
+        #expect(lines.contains("public struct TopicOperations: TopicOperationsProtocol {"))
         #expect(lines.contains("public var topic: TopicOperations {"))
         #expect(lines.contains("public func createKafkaTopic(clusterID: String, body: CreateTopicRequest) async throws -> TopicData {"))
         #expect(lines.contains(#"var request = APIRequest(operationID: "createKafkaTopic", method: .post, pathTemplate: "/clusters/{cluster_id}/topics", path: "/clusters/\(PathSegment.encode(clusterID))/topics")"#))

@@ -1,7 +1,7 @@
 import Foundation
 @testable import KafkaREST
-import KafkaRESTTesting
 import Logging
+import TransportDoubles
 
 /// A virtual clock: `sleep` advances it instantly and records each wait.
 final class FakeClock: @unchecked Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 @testable import KafkaREST
-import KafkaRESTTesting
 import Testing
+import TransportDoubles
 
 @Suite("Configuration: user info in the base URL")
 struct ConfigurationUserInfoTests {

@@ -1,8 +1,8 @@
 import AsyncHTTPClient
 import Foundation
 @testable import KafkaREST
-import KafkaRESTTesting
 import Testing
+import TransportDoubles
 
 @Suite("Credentials echoed by a server or unfit for a header")
 struct CredentialEchoTests {

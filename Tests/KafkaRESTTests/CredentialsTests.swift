@@ -1,7 +1,7 @@
 import Foundation
 @testable import KafkaREST
-import KafkaRESTTesting
 import Testing
+import TransportDoubles
 
 /// A token provider that hands out `tokens` in order and records each `forceRefresh`.
 actor SequenceTokenProvider: BearerTokenProvider {

@@ -3,6 +3,7 @@ import Foundation
 import KafkaRESTTesting
 import Logging
 import Testing
+import TransportDoubles
 
 @Suite("Logging")
 struct LoggingMiddlewareTests {

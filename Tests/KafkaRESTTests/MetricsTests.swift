@@ -1,8 +1,8 @@
 import Foundation
 @testable import KafkaREST
-import KafkaRESTTesting
 import MetricsTestKit
 import Testing
+import TransportDoubles
 
 @Suite("Metrics")
 struct MetricsTests {

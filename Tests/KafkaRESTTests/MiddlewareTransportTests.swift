@@ -1,7 +1,7 @@
 import Foundation
 @testable import KafkaREST
-import KafkaRESTTesting
 import Testing
+import TransportDoubles
 
 /// What ``Observing`` saw.
 private final class Seen: @unchecked Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 @testable import KafkaREST
-import KafkaRESTTesting
 import Testing
+import TransportDoubles
 
 @Suite("Pagination")
 struct PaginationTests {

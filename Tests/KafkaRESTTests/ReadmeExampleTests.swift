@@ -31,4 +31,21 @@ struct ReadmeExampleTests {
         let violations = SchemaValidator().validate(json: Data(#"{"value":{"type":"BINRY","data":"x"}}"#.utf8), against: "ProduceRequest")
         #expect(violations.contains { $0.pointer == "/value/type" })
     }
+
+    @Test("code written against an operation group's protocol, with the client's group and with a fake")
+    func groupProtocolExample() async throws {
+        func namesOfBigTopics(in clusterID: String, from topics: some TopicOperationsProtocol) async throws -> [String] {
+            try await topics.listKafkaTopics(clusterID: clusterID).data.filter { $0.partitionsCount >= 3 }.map(\.topicName)
+        }
+
+        try await withIntegrationClient { server, kafka in
+            server.createTopic("orders", partitionsCount: 3)
+            server.createTopic("audit", partitionsCount: 1)
+            let names = try await namesOfBigTopics(in: kafka.requireClusterID(), from: kafka.topic)
+            #expect(names == ["orders"])
+        }
+        let fake = FakeTopicOperations(topics: ["payments": 6, "audit": 1])
+        #expect(try await namesOfBigTopics(in: "lkc-1", from: fake) == ["payments"])
+        #expect(await fake.calls == [.list(clusterID: "lkc-1", includeAuthorizedOperations: nil)])
+    }
 }

@@ -1,8 +1,8 @@
 import Foundation
 @testable import KafkaREST
-import KafkaRESTTesting
 import Logging
 import Testing
+import TransportDoubles
 
 @Suite("Request validation before sending")
 struct RequestValidationTests {

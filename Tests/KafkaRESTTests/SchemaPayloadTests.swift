@@ -2,6 +2,7 @@ import Foundation
 @testable import KafkaREST
 import KafkaRESTTesting
 import Testing
+import TransportDoubles
 
 @Suite("Produce: schema-based payloads")
 struct SchemaPayloadTests {

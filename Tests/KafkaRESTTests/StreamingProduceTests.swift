@@ -2,6 +2,7 @@ import Foundation
 import KafkaREST
 import KafkaRESTTesting
 import Testing
+import TransportDoubles
 
 /// `StreamingProducer` over `AsyncHTTPClientTransport` against the test server's streaming
 /// route, on loopback.

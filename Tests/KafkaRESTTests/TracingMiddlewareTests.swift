@@ -1,9 +1,9 @@
 import Foundation
 import InMemoryTracing
 @testable import KafkaREST
-import KafkaRESTTesting
 import Testing
 import Tracing
+import TransportDoubles
 
 @Suite("Tracing")
 struct TracingMiddlewareTests {

@@ -4,6 +4,10 @@ import KafkaRESTSupport
 /// The endpoint functions of Generator type fixture, one per operation, grouped by API
 /// area (`client.topic`, `client.acl`, …), sending through a transport.
 /// Retries, credentials and logging belong to the transport.
+///
+/// Each group is a struct that conforms to a protocol named after it with `Protocol` appended
+/// (`TopicOperations` and `TopicOperationsProtocol`), so code can take the protocol and a test can
+/// give it a fake.
 public struct Client: Sendable {
     /// Sends requests and returns responses.
     public let transport: any APITransport

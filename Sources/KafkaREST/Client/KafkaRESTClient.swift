@@ -71,6 +71,10 @@ public final class KafkaRESTClient: Sendable, CustomStringConvertible, CustomRef
 
     /// An operation group of ``api``, so `kafka.topic.listKafkaTopics(…)` works like
     /// `kafka.api.topic.listKafkaTopics(…)`.
+    ///
+    /// The group is the generated struct (`TopicOperations` for `kafka.topic`), which conforms
+    /// to its group's protocol (`TopicOperationsProtocol`): pass `kafka.topic` to code that takes
+    /// `some TopicOperationsProtocol`, and a fake of the protocol in its unit tests.
     public subscript<T>(dynamicMember keyPath: KeyPath<Client, T>) -> T {
         api[keyPath: keyPath]
     }

@@ -1,17 +1,17 @@
 /// Where something sits in a spec file: the file, the line and column from
 /// libyaml's marks (1-based), and the JSON pointer of the node.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+package struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// Path of the spec file as given to the generator.
-    public var file: String
+    package var file: String
     /// 1-based line, or 0 when unknown.
-    public var line: Int
+    package var line: Int
     /// 1-based column, or 0 when unknown.
-    public var column: Int
+    package var column: Int
     /// RFC 6901 JSON pointer of the node, e.g. `/paths/~1clusters/get`.
-    public var pointer: String
+    package var pointer: String
 
     /// Creates a location.
-    public init(file: String, line: Int, column: Int, pointer: String) {
+    package init(file: String, line: Int, column: Int, pointer: String) {
         self.file = file
         self.line = line
         self.column = column
@@ -19,13 +19,13 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `file:line:column (#/pointer)`, the form editors and CI logs link to.
-    public var description: String {
+    package var description: String {
         let position = line > 0 ? "\(file):\(line):\(column)" : file
         return "\(position) (#\(pointer))"
     }
 
     /// Escapes one reference token for a JSON pointer (`~` → `~0`, `/` → `~1`).
-    public static func escape(_ token: String) -> String {
+    package static func escape(_ token: String) -> String {
         token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 }

@@ -1,24 +1,24 @@
 import Foundation
 
 /// One JSON example written in a spec, with the component schema it must fit.
-public struct SpecExample: CustomStringConvertible, Sendable {
+package struct SpecExample: CustomStringConvertible, Sendable {
     /// The component schema name.
-    public var schemaName: String
+    package var schemaName: String
     /// The example as JSON text.
-    public var json: Data
+    package var json: Data
     /// Where the example is written.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
-    public var description: String { "\(schemaName) @ \(location)" }
+    package var description: String { "\(schemaName) @ \(location)" }
 }
 
 /// Collects the examples of a spec so tests and tools can check them against
 /// generated types and the schema table.
-public enum SpecExamples {
+package enum SpecExamples {
     /// The JSON examples of request bodies, responses and component schemas.
     /// Examples on media types whose schema is not a component reference
     /// cannot be tied to a type and are returned in `unnamed`.
-    public static func collect(specPath: String) throws -> (examples: [SpecExample], unnamed: [SourceLocation]) {
+    package static func collect(specPath: String) throws -> (examples: [SpecExample], unnamed: [SourceLocation]) {
         var diagnostics = Diagnostics()
         let document = try DocumentLoader().load(path: specPath, diagnostics: &diagnostics)
         let resolver = ReferenceResolver(components: document.components)
@@ -61,7 +61,7 @@ public enum SpecExamples {
 
 extension YAMLJSON {
     /// The value as JSON text with sorted keys (fragments allowed).
-    public var jsonData: Data {
+    package var jsonData: Data {
         (try? JSONSerialization.data(withJSONObject: foundationObject, options: [.fragmentsAllowed, .sortedKeys])) ?? Data()
     }
 }

@@ -5,12 +5,12 @@ import Yams
 /// the lenient ``OpenAPIDocument``. Structural problems become warnings with
 /// file, line and JSON pointer; only unreadable YAML or a missing `paths`
 /// object is an error.
-public struct DocumentLoader {
+package struct DocumentLoader {
     /// Creates a loader.
-    public init() {}
+    package init() {}
 
     /// Loads the spec at `path`.
-    public func load(path: String, diagnostics: inout Diagnostics) throws -> OpenAPIDocument {
+    package func load(path: String, diagnostics: inout Diagnostics) throws -> OpenAPIDocument {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -22,7 +22,7 @@ public struct DocumentLoader {
     }
 
     /// Loads a spec from text; `file` is used in diagnostics.
-    public func load(text: String, file: String, diagnostics: inout Diagnostics) throws -> OpenAPIDocument {
+    package func load(text: String, file: String, diagnostics: inout Diagnostics) throws -> OpenAPIDocument {
         let source = SpecText(text, file: file)
         let root: Node
         do {

@@ -18,12 +18,15 @@ struct GeneratedModule: Sendable {
 }
 
 /// An API group: the operations of one tag, generated as one struct that
-/// `Client` exposes as a property (`client.topic.listKafkaTopics(…)`).
+/// `Client` exposes as a property (`client.topic.listKafkaTopics(…)`), and a protocol
+/// with the same operations that the struct conforms to.
 struct OperationGroup: Sendable {
     /// The tag.
     var tag: String
     /// The struct's name, e.g. `TopicOperations`.
     var typeName: String
+    /// The protocol's name: the struct's with `Protocol` appended, e.g. `TopicOperationsProtocol`.
+    var protocolName: String
     /// The `Client` property, e.g. `topic`.
     var property: String
 }

@@ -20,9 +20,11 @@ enum ModuleBuilder {
         var properties = NameScope(reserved: ["transport", "init", "self"])
         var groups: [OperationGroup] = []
         for operation in generated where !groups.contains(where: { $0.tag == operation.group }) {
+            let typeName = operations.schemas.claimTypeName(SwiftNaming.typeName(operation.group) + "Operations")
             groups.append(OperationGroup(
                 tag: operation.group,
-                typeName: operations.schemas.claimTypeName(SwiftNaming.typeName(operation.group) + "Operations"),
+                typeName: typeName,
+                protocolName: operations.schemas.claimTypeName(typeName + "Protocol"),
                 property: properties.claim(Self.propertyName(operation.group))
             ))
         }

@@ -1,11 +1,16 @@
-/// What `Operations.mustache` renders: the endpoint functions of one API group.
+/// What `Operations.mustache` renders, the endpoint functions of one API group, and
+/// `OperationsProtocol.mustache`, their protocol.
 struct OperationsFileContext {
     var header: String
     var group: String
     var typeName: String
+    var protocolName: String
     var property: String
     var operations: [OperationContext]
     var responseEnums: [ResponseEnumContext]
+    /// The operations with default arguments, which the protocol's extension forwards.
+    var defaultingOperations: [OperationContext]
+    var hasDefaultingOperations: Bool
 }
 
 /// One endpoint function.
@@ -20,7 +25,14 @@ struct OperationContext {
     var hasDocumentation: Bool
     var parameterDocs: [ParameterDocContext]
     var hasParameters: Bool
+    /// The parameters with their default arguments (`= nil`), for the struct's function.
     var signature: String
+    /// The parameters without default arguments, for the protocol requirement.
+    var requirementSignature: String
+    /// `name: name` for every parameter, to forward a call to the requirement.
+    var forwardedArguments: String
+    /// Whether some parameter has a default argument.
+    var hasDefaultArguments: Bool
     var returnType: String
     var method: String
     var pathTemplate: String
@@ -75,7 +87,7 @@ extension OperationContext {
         method = operation.method.lowercased()
         pathTemplate = SwiftLiteral.string(operation.path)
 
-        var arguments: [String] = []
+        var arguments: [Argument] = []
         var docs: [ParameterDocContext] = []
         var pathNames: [String: String] = [:]
         for parameter in operation.parameters where parameter.kind == .path {
@@ -83,12 +95,12 @@ extension OperationContext {
         }
         pathExpression = SwiftLiteral.pathExpression(operation.path, arguments: pathNames)
         for parameter in operation.parameters where parameter.kind == .path {
-            arguments.append("\(SwiftNaming.escaped(parameter.name)): \(parameter.type.swift)")
+            arguments.append(Argument(name: parameter.name, type: parameter.type.swift, defaulted: false))
             docs.append(ParameterDocContext(name: parameter.name, text: parameter.documentation.first ?? "`\(parameter.wireName)` in the path."))
         }
         if let body = operation.body {
             let type = body.type?.swift ?? "Data"
-            arguments.append(body.required ? "body: \(type)" : "body: \(type)? = nil")
+            arguments.append(body.required ? Argument(name: "body", type: type, defaulted: false) : Argument(name: "body", type: type + "?", defaulted: true))
             docs.append(ParameterDocContext(name: "body", text: body.documentation.first ?? "The request body (\(body.contentType))."))
             if body.type == nil {
                 bodyLine = body.required
@@ -104,7 +116,9 @@ extension OperationContext {
         var headerLines: [String] = []
         for parameter in operation.parameters where parameter.kind != .path {
             let escaped = SwiftNaming.escaped(parameter.name)
-            arguments.append(parameter.required ? "\(escaped): \(parameter.type.swift)" : "\(escaped): \(parameter.type.swift)? = nil")
+            arguments.append(parameter.required
+                ? Argument(name: parameter.name, type: parameter.type.swift, defaulted: false)
+                : Argument(name: parameter.name, type: parameter.type.swift + "?", defaulted: true))
             docs.append(ParameterDocContext(name: parameter.name, text: parameter.documentation.first ?? "`\(parameter.wireName)` in the \(parameter.kind.rawValue)."))
             let line = "(\(SwiftLiteral.string(parameter.wireName)), \(escaped))"
             if parameter.kind == .query {
@@ -115,7 +129,10 @@ extension OperationContext {
         }
         self.queryLines = queryLines
         self.headerLines = headerLines
-        signature = arguments.joined(separator: ", ")
+        signature = arguments.map { $0.declaration + ($0.defaulted ? " = nil" : "") }.joined(separator: ", ")
+        requirementSignature = arguments.map(\.declaration).joined(separator: ", ")
+        forwardedArguments = arguments.map(\.forwarded).joined(separator: ", ")
+        hasDefaultArguments = arguments.contains { $0.defaulted }
         parameterDocs = docs
         hasParameters = !docs.isEmpty
         accept = operation.successes.contains { $0.type != nil && !$0.isText } ? SwiftLiteral.string("application/json") : nil
@@ -151,6 +168,26 @@ extension OperationContext {
         self.cases = Self.merged(cases)
         statusDocs = (operation.successes + operation.failures).map { response in
             "`\(response.status)`: \(response.description.map { DocumentationText.lines($0).first ?? "" } ?? "")"
+        }
+    }
+
+    /// One parameter of the function.
+    private struct Argument {
+        /// The Swift name, unescaped.
+        var name: String
+        /// The Swift type, optional (`?`) when the argument may be left out.
+        var type: String
+        /// Whether the struct's function gives it the default argument `nil`.
+        var defaulted: Bool
+
+        /// `name: Type`, the name escaped if it is a keyword.
+        var declaration: String { "\(SwiftNaming.escaped(name)): \(type)" }
+
+        /// `name: name` in a call: of the keywords, only `inout` needs escaping as a label there,
+        /// and Swift warns about escaping any other.
+        var forwarded: String {
+            let escaped = SwiftNaming.escaped(name)
+            return "\(name == "inout" ? escaped : name): \(escaped)"
         }
     }
 

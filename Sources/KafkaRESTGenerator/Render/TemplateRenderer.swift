@@ -2,8 +2,9 @@ import Foundation
 import Mustache
 
 /// Stage 4: renders the intermediate model into Swift files through Mustache templates
-/// (`Model`, `Operations`, `Client`, `OperationCatalog`, `SchemaRegistry`, `SchemaTable`;
-/// `Package` for `--package-dir`): those of a folder, or the default ones compiled into the
+/// (`Model`, `Operations` and `OperationsProtocol` with the partial `OperationDocumentation`,
+/// `Client`, `OperationCatalog`, `SchemaRegistry`, `SchemaTable`; `Package` for
+/// `--package-dir`): those of a folder, or the default ones compiled into the
 /// generator from `Templates/`.
 struct TemplateRenderer {
     private let library: MustacheLibrary
@@ -66,15 +67,21 @@ struct TemplateRenderer {
         }
         for group in module.groups {
             let operations = module.operations.filter { $0.group == group.tag }
+            let contexts = operations.map(OperationContext.init)
+            let defaulting = contexts.filter(\.hasDefaultArguments)
             let context = OperationsFileContext(
                 header: header,
                 group: DocumentationText.inline(group.tag),
                 typeName: group.typeName,
+                protocolName: group.protocolName,
                 property: group.property,
-                operations: operations.map(OperationContext.init),
-                responseEnums: operations.compactMap(ResponseEnumContext.init)
+                operations: contexts,
+                responseEnums: operations.compactMap(ResponseEnumContext.init),
+                defaultingOperations: defaulting,
+                hasDefaultingOperations: !defaulting.isEmpty
             )
             files["Operations/\(group.typeName).swift"] = try render("Operations", context)
+            files["Operations/\(group.protocolName).swift"] = try render("OperationsProtocol", context)
         }
         files["Client.swift"] = try render("Client", ["header": header, "title": DocumentationText.inline(module.title)])
         let catalog = CatalogContext(

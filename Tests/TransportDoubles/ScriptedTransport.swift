@@ -11,22 +11,23 @@ import KafkaRESTSupport
 /// #expect(transport.requests.count == 2)
 /// ```
 ///
-/// A call with no step left throws ``ScriptExhausted``.
-public final class ScriptedTransport: APITransport, @unchecked Sendable {
+/// A call with no step left throws ``ScriptExhausted``. It belongs to no product: users fake an
+/// operation group through its protocol (`TopicOperationsProtocol`, …) instead.
+package final class ScriptedTransport: APITransport, @unchecked Sendable {
     /// What one call does.
-    public enum Step: Sendable {
+    package enum Step: Sendable {
         /// Return the response.
         case response(APIResponse)
         /// Throw the error.
         case failure(any Error)
 
         /// A response with `status`, optional headers and a UTF-8 body.
-        public static func status(_ status: Int, headers: APIHeaders = APIHeaders(), body: String = "") -> Step {
+        package static func status(_ status: Int, headers: APIHeaders = APIHeaders(), body: String = "") -> Step {
             .response(APIResponse(status: status, headers: headers, body: Data(body.utf8)))
         }
 
         /// A response with `status` and a JSON body, with `Content-Type: application/json`.
-        public static func json(_ status: Int, _ body: String, headers: APIHeaders = APIHeaders()) -> Step {
+        package static func json(_ status: Int, _ body: String, headers: APIHeaders = APIHeaders()) -> Step {
             var headers = headers
             headers.replaceOrAdd(name: "Content-Type", value: "application/json")
             return .response(APIResponse(status: status, headers: headers, body: Data(body.utf8)))
@@ -34,14 +35,14 @@ public final class ScriptedTransport: APITransport, @unchecked Sendable {
     }
 
     /// Thrown by ``send(_:)`` when no step is left.
-    public struct ScriptExhausted: Error, CustomStringConvertible {
+    package struct ScriptExhausted: Error, CustomStringConvertible {
         /// The request that found the script empty.
-        public let operationID: String
+        package let operationID: String
         /// The number of requests received, including this one.
-        public let requestCount: Int
+        package let requestCount: Int
 
         /// For example `ScriptedTransport has no step left for request 3 (listKafkaTopics)`.
-        public var description: String {
+        package var description: String {
             "ScriptedTransport has no step left for request \(requestCount) (\(operationID))"
         }
     }
@@ -51,27 +52,27 @@ public final class ScriptedTransport: APITransport, @unchecked Sendable {
     private var received: [APIRequest] = []
 
     /// Creates a transport that plays `steps` in order.
-    public init(_ steps: [Step] = []) {
+    package init(_ steps: [Step] = []) {
         self.steps = steps
     }
 
     /// Appends steps to the script.
-    public func enqueue(_ steps: Step...) {
+    package func enqueue(_ steps: Step...) {
         lock.withLock { self.steps.append(contentsOf: steps) }
     }
 
     /// Every request received so far, in order.
-    public var requests: [APIRequest] {
+    package var requests: [APIRequest] {
         lock.withLock { received }
     }
 
     /// The number of steps not yet played.
-    public var remainingSteps: Int {
+    package var remainingSteps: Int {
         lock.withLock { steps.count }
     }
 
     /// Records `request` and plays the next step.
-    public func send(_ request: APIRequest) async throws -> APIResponse {
+    package func send(_ request: APIRequest) async throws -> APIResponse {
         let (step, count): (Step?, Int) = lock.withLock {
             received.append(request)
             return (steps.isEmpty ? nil : steps.removeFirst(), received.count)
