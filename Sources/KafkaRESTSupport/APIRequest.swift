@@ -87,6 +87,29 @@ public struct APIRequest: Sendable {
         }
     }
 
+    /// Writes `value` with its byte-level JSON writer (``JSONWritable``) as a
+    /// ``RequestBody/bytes(_:contentType:)`` body, the bytes `JSONEncoder` would give without
+    /// its cost; `schemaName` records the component schema it follows (``bodySchemaName``).
+    /// Generated models take this path.
+    ///
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/encoding`` if `value` holds
+    ///   a NaN or infinite number, which JSON cannot carry; the body is then left unset.
+    public mutating func setJSONBody<T: Encodable & JSONWritable>(_ value: T, contentType: String = "application/json", schemaName: String? = nil) throws {
+        var writer = JSONWriter()
+        value.writeJSON(to: &writer)
+        guard !writer.wroteNonFiniteNumber else {
+            let what = "it holds a NaN or infinite number, which JSON cannot carry"
+            throw KafkaRESTError(
+                kind: .encoding,
+                operationID: operationID,
+                message: "could not encode \(T.self) as the request body: \(what)",
+                underlyingError: EncodingError.invalidValue(value, EncodingError.Context(codingPath: [], debugDescription: what))
+            )
+        }
+        bodySchemaName = schemaName
+        body = .bytes(Data(writer.bytes), contentType: contentType)
+    }
+
     /// The full URL: `baseURL`'s path (such as `/kafka/v3`) followed by ``path``, then the
     /// query with names and values percent-encoded like path segments (see ``PathSegment``).
     ///

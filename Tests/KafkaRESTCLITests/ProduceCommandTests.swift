@@ -57,6 +57,30 @@ struct ProduceCommandTests {
         }
     }
 
+    @Test("JSON results name each record's own input line across invalid lines: the record stored at the reported partition and offset is that line's", arguments: [[], ["--batch", "--batch-size", "7"]])
+    func resultLines(mode: [String]) async throws {
+        try await withServer { server, env in
+            server.createTopic("orders", partitionsCount: 3)
+            let lines = (1...60).map { $0 % 9 == 4 || $0 % 9 == 5 ? "not json \($0)" : #"{"n": \#($0)}"# }
+            let run = await runCLI(["produce", "orders", "--output", "json"] + mode, environment: env, stdin: Data(lines.joined(separator: "\n").utf8))
+            #expect(run.status == 1, "invalid lines make the run a partial failure")
+            let reports = try run.stdout.split(separator: "\n").map { try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
+            #expect(reports.count == 60)
+            for report in reports {
+                guard case .integer(let line)? = report["line"] else {
+                    Issue.record("no line in \(report)")
+                    continue
+                }
+                guard case .integer(let partition)? = report["partition"], case .integer(let offset)? = report["offset"] else {
+                    #expect(lines[Int(line) - 1].hasPrefix("not json"), "line \(line) has no delivery: \(report)")
+                    continue
+                }
+                let stored = server.records(topic: "orders", partition: Int(partition))[Int(offset)]
+                #expect(stored.value?.data?.value == .object(["n": .integer(line)]), "line \(line)")
+            }
+        }
+    }
+
     @Test("a record over --max-record-bytes is refused and never sent", arguments: [[], ["--batch"]])
     func oversizeRecords(mode: [String]) async throws {
         try await withServer { server, env in

@@ -93,15 +93,27 @@ import Testing
         #expect(request.bodySchemaName == "CreateTopicRequestData")
     }
 
-    @Test func wrapsEncodingFailuresInKafkaRESTError() throws {
+    /// An `Encodable` type without a byte-level writer, so `setJSONBody` takes `JSONEncoder`.
+    struct Ratio: Encodable {
+        var ratio: Double
+    }
+
+    @Test("a NaN fails as an encoding error naming the type, body unset: through the byte-level writer and through JSONEncoder")
+    func wrapsEncodingFailuresInKafkaRESTError() throws {
         var request = makeRequest()
-        let error = try #require(throws: KafkaRESTError.self) {
+        let written = try #require(throws: KafkaRESTError.self) {
             try request.setJSONBody(["ratio": Double.nan])
         }
-        #expect(error.kind == .encoding)
-        #expect(error.operationID == "listKafkaTopics")
-        #expect(error.message.hasPrefix("could not encode Dictionary<String, Double> as the request body: "))
-        #expect(error.underlyingError is EncodingError)
+        let encoded = try #require(throws: KafkaRESTError.self) {
+            try request.setJSONBody(Ratio(ratio: .infinity))
+        }
+        for (error, type) in [(written, "Dictionary<String, Double>"), (encoded, "Ratio")] {
+            #expect(error.kind == .encoding)
+            #expect(error.operationID == "listKafkaTopics")
+            #expect(error.message.hasPrefix("could not encode \(type) as the request body: "), "\(error.message)")
+            #expect(error.underlyingError is EncodingError)
+        }
+        #expect(written.message.hasSuffix("it holds a NaN or infinite number, which JSON cannot carry"))
         #expect(request.body == nil)
     }
 }

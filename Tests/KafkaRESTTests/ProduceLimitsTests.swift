@@ -77,6 +77,34 @@ struct ProduceLimitsTests {
         #expect(error.message == "record not sent: its encoded size of \(size) bytes exceeds the limit of 1024 bytes")
         #expect(fake.receivedValues.count == 2)
     }
+
+    @Test("a record holding a NaN or an infinite number is failed as an encoding error and never sent, by the stream and by a batch request")
+    func nonFiniteNumbers() async throws {
+        let fake = ProduceFakeKafka()
+        let records = [
+            KafkaRecord(value: .json(.integer(1))),
+            KafkaRecord(value: .json(.object(["ratio": .double(.nan)]))),
+            KafkaRecord(value: .json(.array([.double(-.infinity)]))),
+            KafkaRecord(value: .json(.integer(4))),
+        ]
+        let streamed = try await produceAll(records, through: fake, options: .init())
+        #expect(fake.receivedValues.count == 2)
+        let batched = try await withStreamingServer(topic: "t") { server, transport in
+            let client = try KafkaRESTClient(configuration: .init(baseURL: server.baseURL, clusterID: server.clusterID), transport: transport)
+            let results = try await client.produce(records, to: "t")
+            #expect(server.records(topic: "t").count == 2)
+            return results
+        }
+        for results in [streamed, batched] {
+            #expect(results.map(\.index) == [0, 1, 2, 3])
+            #expect(results[0].outcome.delivery != nil && results[3].outcome.delivery != nil)
+            for failed in results[1...2] {
+                let error = try #require(failed.outcome.failure)
+                #expect(error.kind == .encoding)
+                #expect(error.message == "record not sent: it holds a NaN or infinite number, which JSON cannot carry")
+            }
+        }
+    }
 }
 
 extension Duration {

@@ -119,6 +119,30 @@ struct StreamingProduceTests {
         }
     }
 
+    @Test("send(contentsOf:) hands over batches larger than the window: each record reported once, in order, stored once, the window kept; after finish it throws and takes nothing")
+    func sendContentsOf() async throws {
+        try await withStreamingServer { server, transport in
+            let producer = StreamingProducer(transport: transport, path: streamingPath(server), options: streamingOptions(maxInFlight: 16))
+            let collected = Task {
+                var results: [ProduceResult] = []
+                for await result in producer.results { results.append(result) }
+                return results
+            }
+            let records = streamingRecords(700)
+            try await producer.send(contentsOf: records[..<600])
+            #expect(producer.acceptedRecords == 600)
+            try await producer.send(contentsOf: records[600...])
+            await producer.finish()
+            await #expect(throws: KafkaRESTError.self) { try await producer.send(contentsOf: records[..<3]) }
+            #expect(producer.acceptedRecords == 700)
+            let results = await collected.value
+            #expect(results.map(\.index) == Array(records.indices))
+            #expect(results.allSatisfy { $0.outcome.asDelivered != nil })
+            #expect(server.records(topic: "events").map(storedValue) == records.indices.map { "r-\($0)" })
+            #expect(server.streamStatistics.maxInFlight <= 16)
+        }
+    }
+
     @Test("cancelling the producer ends the stream promptly and reports every remaining record")
     func cancellation() async throws {
         try await withStreamingServer { server, transport in

@@ -5,9 +5,26 @@ import Foundation
 enum ConcatenatedJSONEncoder {
     /// One record's JSON object, as written to a request body, by the byte-level writer.
     ///
-    /// - Throws: never: the byte-level writer cannot fail; the signature matches ``encode(_:)-([ProduceRequest])``.
+    /// - Throws: ``KafkaRESTError`` of kind ``KafkaRESTError/Kind/encoding`` if the record
+    ///   holds a NaN or infinite number, which JSON cannot carry.
     static func encode(_ request: ProduceRequest) throws -> Data {
-        request.jsonData()
+        Data(try bytes(request))
+    }
+
+    /// One record's JSON object as bytes, with room for `extra` bytes more (a stream's newline).
+    ///
+    /// - Throws: As ``encode(_:)-(ProduceRequest)``.
+    static func bytes(_ request: ProduceRequest, extra: Int = 0) throws(KafkaRESTError) -> [UInt8] {
+        var writer = JSONWriter(reservingCapacity: 128 + extra)
+        request.writeJSON(to: &writer)
+        guard !writer.wroteNonFiniteNumber else {
+            throw KafkaRESTError(
+                kind: .encoding,
+                operationID: ProduceOperation.id,
+                message: "record not sent: it holds a NaN or infinite number, which JSON cannot carry"
+            )
+        }
+        return writer.bytes
     }
 
     /// One body holding every request in order, objects separated by newlines.

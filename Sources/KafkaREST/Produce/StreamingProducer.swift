@@ -142,6 +142,27 @@ public final class StreamingProducer: Sendable {
         try await engine.send(record)
     }
 
+    /// Gives several records to the producer, in order, as ``send(_:)`` gives each, with one
+    /// lock for as many as the window has room for: a caller holding records in batches (lines
+    /// of a file, messages of a queue) pays for the hand-over once per batch.
+    ///
+    /// Once this returns, every record is reported exactly once in ``results``, with
+    /// consecutive indices in the order given (unless other tasks send at the same time).
+    ///
+    /// - Throws: As ``send(_:)`` does, for the first record that is not accepted: the records
+    ///   before it were accepted and are reported; it and the records after it were not.
+    ///   ``acceptedRecords`` tells how many were taken in all.
+    public func send(contentsOf records: some Collection<KafkaRecord>) async throws {
+        try await engine.send(contentsOf: records)
+    }
+
+    /// Records taken so far (by ``send(_:)``, ``send(contentsOf:)`` or, for
+    /// ``produce(_:transport:path:options:clock:metricsFactory:logger:)``, from the sequence),
+    /// each of them reported once in ``results``: the index the next record taken gets.
+    public var acceptedRecords: Int {
+        engine.acceptedRecords
+    }
+
     /// Stops accepting records, waits until every record given is reported (resends
     /// included), closes the streams and ends ``results``.
     public func finish() async {

@@ -40,8 +40,6 @@ struct BatchProduce {
         pending.removeAll()
         reporter.sent(batch.count)
         let results = try await kafka.produce(batch.map(\.record), to: topic, cluster: cluster)
-        for result in results {
-            reporter.record(line: batch[result.index].line, outcome: result.outcome)
-        }
+        reporter.record(results.map { (line: batch[$0.index].line, outcome: $0.outcome) })
     }
 }

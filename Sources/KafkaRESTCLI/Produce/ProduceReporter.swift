@@ -33,9 +33,18 @@ final class ProduceReporter: Sendable {
 
     /// Reports the outcome of the record from input line `line`.
     func record(line: Int, outcome: RecordOutcome) {
+        record([(line, outcome)])
+    }
+
+    /// Reports the outcomes of several records, each with its input line, in one write.
+    func record(_ outcomes: [(line: Int, outcome: RecordOutcome)]) {
         state.withLock { state in
-            state.tally.count(outcome)
-            report(RecordReport(line: line, outcome: outcome))
+            var text = ReportText()
+            for (line, outcome) in outcomes {
+                state.tally.count(outcome)
+                text.append(RecordReport(line: line, outcome: outcome), format: printer.format)
+            }
+            text.write(to: printer.console)
             state.progress.update(state.tally)
         }
     }
@@ -68,13 +77,35 @@ final class ProduceReporter: Sendable {
 
     /// Prints one record's result: every result as JSON, or failures on standard error.
     private func report(_ report: RecordReport) {
-        switch printer.format {
+        var text = ReportText()
+        text.append(report, format: printer.format)
+        text.write(to: printer.console)
+    }
+}
+
+/// Records' results as they are printed, gathered to be written at once: every result as a
+/// JSON line on standard output, or failures as text on standard error.
+private struct ReportText {
+    var out = ""
+    var err = ""
+
+    /// Adds one record's result.
+    mutating func append(_ report: RecordReport, format: Printer.Layout) {
+        switch format {
         case .json:
-            printer.console.print(report.jsonLine)
+            out += report.jsonLine
+            out += "\n"
         case .table:
             if report.status != "delivered" && report.status != "checked" {
-                printer.console.printError(TerminalText.escaped(report.text))
+                err += TerminalText.escaped(report.text)
+                err += "\n"
             }
         }
+    }
+
+    /// Writes what was gathered, one write per output that has any.
+    func write(to console: Console) {
+        if !out.isEmpty { console.out(out) }
+        if !err.isEmpty { console.err(err) }
     }
 }

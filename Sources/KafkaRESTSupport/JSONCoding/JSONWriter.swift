@@ -4,10 +4,13 @@
 /// unless the value opens its container. Strings are escaped as RFC 8259 requires (`"`, `\`
 /// and control characters; `/` and non-ASCII text are written as they are). Doubles use
 /// Swift's shortest round-tripping form; a NaN or infinite double, which JSON cannot carry,
-/// is written as `null`.
+/// is written as `null` and noted in ``wroteNonFiniteNumber``, so that a caller sending the
+/// bytes can refuse them as `JSONEncoder` refuses such a value.
 public struct JSONWriter {
     /// The bytes written so far.
     public var bytes: [UInt8]
+    /// Whether a NaN or infinite double was written (as `null`).
+    public var wroteNonFiniteNumber = false
 
     /// Creates an empty writer with room for `capacity` bytes.
     @inlinable
@@ -116,10 +119,12 @@ public struct JSONWriter {
         bytes[start...].reverse()
     }
 
-    /// Writes a double in its shortest round-tripping form, or `null` when it is not finite.
+    /// Writes a double in its shortest round-tripping form, or `null` (noted in
+    /// ``wroteNonFiniteNumber``) when it is not finite.
     @inlinable
     public mutating func writeDouble(_ value: Double) {
         guard value.isFinite else {
+            wroteNonFiniteNumber = true
             writeNull()
             return
         }

@@ -185,8 +185,8 @@ final class ProduceEngine: @unchecked Sendable {
     // MARK: Accepting
 
     /// The record's wire form (its JSON object and a newline, written by the byte-level
-    /// writer on the caller's task), or why it cannot be sent: invalid (``KafkaRecord/validate()``)
-    /// or too large.
+    /// writer on the caller's task), or why it cannot be sent: invalid (``KafkaRecord/validate()``),
+    /// holding a number JSON cannot carry, or too large.
     func encode(_ record: KafkaRecord) -> Result<[UInt8], KafkaRESTError> {
         do {
             try record.validate()
@@ -195,14 +195,17 @@ final class ProduceEngine: @unchecked Sendable {
         } catch {
             return .failure(Self.kafkaError(error, context: "the record is invalid"))
         }
-        var writer = JSONWriter(reservingCapacity: 128)
-        record.produceRequest.writeJSON(to: &writer)
-        let size = writer.bytes.count
-        if let limit = options.limits.maxMessageBytes, size > limit {
-            return .failure(Self.oversize(size: size, limit: limit))
+        var bytes: [UInt8]
+        do {
+            bytes = try ConcatenatedJSONEncoder.bytes(record.produceRequest, extra: 1)
+        } catch {
+            return .failure(error)
         }
-        writer.bytes.append(UInt8(ascii: "\n"))
-        return .success(writer.bytes)
+        if let limit = options.limits.maxMessageBytes, bytes.count > limit {
+            return .failure(Self.oversize(size: bytes.count, limit: limit))
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        return .success(bytes)
     }
 
     /// The error of a record larger than the limit; it is never sent.
@@ -236,6 +239,51 @@ final class ProduceEngine: @unchecked Sendable {
         case .waiting(let id):
             try await waitForRoom(asSender: id)
         }
+    }
+
+    /// Accepts `records` in order, as ``send(_:)`` does each, taking the lock once for every
+    /// run of records the window has room for.
+    ///
+    /// - Throws: As ``send(_:)``; the records before the one that was not accepted were
+    ///   accepted (``acceptedRecords`` counts them), the ones after it were not looked at.
+    func send(contentsOf records: some Collection<KafkaRecord>) async throws {
+        try Task.checkCancellation()
+        var position = records.startIndex
+        while position < records.endIndex {
+            let end = records.index(position, offsetBy: Self.encodingSlice, limitedBy: records.endIndex) ?? records.endIndex
+            try await offer(records[position..<end].map { (record: $0, wire: encode($0)) })
+            position = end
+        }
+    }
+
+    /// The most records ``send(contentsOf:)`` encodes ahead of offering them, so that a large
+    /// collection is not held twice, as records and as wire bytes.
+    static let encodingSlice = 256
+
+    /// Offers encoded records in order, waiting for room whenever the window is full.
+    private func offer(_ batch: [(record: KafkaRecord, wire: Result<[UInt8], KafkaRESTError>)]) async throws {
+        var start = batch.startIndex
+        while start < batch.endIndex {
+            let (accepted, next) = withState { state -> ((Int, ProduceStateMachine.Offer?), ProduceStateMachine.Effects) in
+                let offer = state.machine.offer(contentsOf: batch[start...])
+                return ((offer.accepted, offer.next), offer.effects)
+            }
+            start += accepted
+            switch next {
+            case nil, .accepted?:
+                return
+            case .refused(let error)?:
+                throw error
+            case .waiting(let id)?:
+                try await waitForRoom(asSender: id)
+                start += 1
+            }
+        }
+    }
+
+    /// Records accepted so far, by every sender: the index the next accepted record gets.
+    var acceptedRecords: Int {
+        lock.withLock { state.machine.acceptedRecords }
     }
 
     /// Parks sender `id` until the machine accepts its record or refuses it.

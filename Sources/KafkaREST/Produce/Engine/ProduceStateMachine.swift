@@ -63,6 +63,30 @@ struct ProduceStateMachine {
     /// A record for the window, with its wire form or the reason it cannot be sent: accepted
     /// at once when the window has room, else it waits.
     mutating func offer(_ record: KafkaRecord, wire: Result<[UInt8], KafkaRESTError>) -> Offer {
+        offer(record, wire: wire, takingEffects: true)
+    }
+
+    /// Records for the window, in order, each with its wire form: accepted while the window
+    /// has room. The first that finds the window full waits as a sender, or the first refused
+    /// is not accepted; the records after it are not looked at.
+    ///
+    /// - Returns: How many were accepted at once, what became of the next one (`nil` when
+    ///   every record was accepted), and the effects of the accepted ones.
+    mutating func offer(
+        contentsOf batch: ArraySlice<(record: KafkaRecord, wire: Result<[UInt8], KafkaRESTError>)>
+    ) -> (accepted: Int, next: Offer?, effects: Effects) {
+        var accepted = 0
+        for item in batch {
+            let offer = offer(item.record, wire: item.wire, takingEffects: false)
+            guard case .accepted = offer else { return (accepted, offer, takeEffects()) }
+            accepted += 1
+        }
+        return (accepted, nil, takeEffects())
+    }
+
+    /// ``offer(_:wire:)``, leaving the effects of an accepted record gathered when
+    /// `takingEffects` is `false` (the offer then carries none).
+    private mutating func offer(_ record: KafkaRecord, wire: Result<[UInt8], KafkaRESTError>, takingEffects: Bool) -> Offer {
         if let error = refusal { return .refused(error) }
         guard waiters.isEmpty && inFlight < options.maxInFlight else {
             nextWaiterID += 1
@@ -70,7 +94,7 @@ struct ProduceStateMachine {
             return .waiting(id: nextWaiterID)
         }
         accept(record, wire: wire)
-        return .accepted(takeEffects())
+        return .accepted(takingEffects ? takeEffects() : Effects())
     }
 
     /// The sender waiting as `id` was cancelled: if its record still waits, it is dropped and
@@ -91,6 +115,11 @@ struct ProduceStateMachine {
             accept(record, wire: .failure(error))
         }
         return takeEffects()
+    }
+
+    /// Records accepted so far: the index the next accepted record gets.
+    var acceptedRecords: Int {
+        nextIndex
     }
 
     /// Why no record can be accepted now, if so.

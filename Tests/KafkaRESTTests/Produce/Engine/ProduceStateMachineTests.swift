@@ -116,6 +116,40 @@ struct ProduceStateMachineTests {
         #expect(machine.lanes[0].queue.map(\.index) == [2])
     }
 
+    @Test("a batch is accepted while the window has room, with one set of effects; the first record finding it full waits, the rest are not taken; a finished machine refuses the first")
+    func offerBatch() {
+        var machine = Machine(options: Self.options(maxInFlight: 3), now: .zero)
+        let observed = machine.nextStep(lane: 0, now: .zero)
+        #expect(observed.0 == .wait)
+        let batch = (0..<5).map { (record: Self.record($0), wire: Self.wire($0)) }
+        let offer = machine.offer(contentsOf: batch[...])
+        #expect(offer.accepted == 3)
+        guard case .waiting(let id)? = offer.next else {
+            Issue.record("the fourth record did not wait: \(String(describing: offer.next))")
+            return
+        }
+        #expect(offer.effects.lanes == [0], "the parked writer is woken once for the whole batch")
+        #expect(machine.acceptedRecords == 3)
+        #expect(machine.waiters.map(\.id) == [id], "only the record that found the window full waits")
+        #expect(machine.lanes[0].queue.map(\.index) == [0, 1, 2])
+
+        let (stream, text) = Self.openAndWrite(&machine)
+        #expect(text == "r0\nr1\nr2\n")
+        let admitted = machine.reportsReceived([Self.delivered(0)], on: stream, now: Self.now()).0
+        #expect(admitted.senders.map(\.id) == [id])
+        #expect(machine.acceptedRecords == 4)
+
+        _ = machine.finish()
+        let refused = machine.offer(contentsOf: batch[4...])
+        #expect(refused.accepted == 0)
+        guard case .refused(let error)? = refused.next else {
+            Issue.record("a finished machine took a record")
+            return
+        }
+        #expect((error as? KafkaRESTError)?.kind == .invalidRequest)
+        #expect(machine.acceptedRecords == 4)
+    }
+
     @Test("a waiting sender cancelled before admission is resumed with CancellationError; after admission, nothing changes")
     func cancelWaiter() {
         var machine = Machine(options: Self.options(maxInFlight: 1), now: .zero)
