@@ -63,7 +63,9 @@ struct ProduceStateMachine {
     /// A record for the window, with its wire form or the reason it cannot be sent: accepted
     /// at once when the window has room, else it waits.
     mutating func offer(_ record: KafkaRecord, wire: Result<[UInt8], KafkaRESTError>) -> Offer {
-        offer(record, wire: wire, takingEffects: true)
+        let offer = admit(record, wire: wire)
+        guard case .accepted = offer else { return offer }
+        return .accepted(takeEffects())
     }
 
     /// Records for the window, in order, each with its wire form: accepted while the window
@@ -77,16 +79,16 @@ struct ProduceStateMachine {
     ) -> (accepted: Int, next: Offer?, effects: Effects) {
         var accepted = 0
         for item in batch {
-            let offer = offer(item.record, wire: item.wire, takingEffects: false)
+            let offer = admit(item.record, wire: item.wire)
             guard case .accepted = offer else { return (accepted, offer, takeEffects()) }
             accepted += 1
         }
         return (accepted, nil, takeEffects())
     }
 
-    /// ``offer(_:wire:)``, leaving the effects of an accepted record gathered when
-    /// `takingEffects` is `false` (the offer then carries none).
-    private mutating func offer(_ record: KafkaRecord, wire: Result<[UInt8], KafkaRESTError>, takingEffects: Bool) -> Offer {
+    /// Accepts the record if the window has room, leaving the effects gathered (the offer
+    /// carries none), or makes it wait, or refuses it.
+    private mutating func admit(_ record: KafkaRecord, wire: Result<[UInt8], KafkaRESTError>) -> Offer {
         if let error = refusal { return .refused(error) }
         guard waiters.isEmpty && inFlight < options.maxInFlight else {
             nextWaiterID += 1
@@ -94,7 +96,7 @@ struct ProduceStateMachine {
             return .waiting(id: nextWaiterID)
         }
         accept(record, wire: wire)
-        return .accepted(takingEffects ? takeEffects() : Effects())
+        return .accepted(Effects())
     }
 
     /// The sender waiting as `id` was cancelled: if its record still waits, it is dropped and
