@@ -9,7 +9,8 @@ import NIOSSL
 /// A Kafka REST v3 server on `127.0.0.1` for tests, backed by an in-memory cluster.
 ///
 /// It speaks the shapes of the spec for clusters, topics, topic configs, ACLs and produce
-/// (whole bodies, or streamed with a report per record as it arrives; see ``StreamFaults``),
+/// (whole bodies, `records:batch`, or streamed with a report per record as it arrives; see
+/// ``StreamFaults``),
 /// can require Basic credentials, records every request, and misbehaves on demand
 /// (``inject(_:times:matching:)``):
 ///

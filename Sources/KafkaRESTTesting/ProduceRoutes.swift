@@ -2,11 +2,13 @@ import Foundation
 import KafkaRESTAPI
 import KafkaRESTSupport
 
-/// `POST /topics/{topic_name}/records` with one record or several written back to back;
-/// one delivery report per record, in order.
+/// `POST /topics/{topic_name}/records` with one record or several written back to back
+/// (one delivery report per record, in order), and `records:batch` (self-managed proxies:
+/// one 207 answer listing successes and failures by entry id).
 enum ProduceRoutes {
     static let all: [Route] = [
         Route("POST", ProduceOperation.pathTemplate, ProduceOperation.id, produce),
+        Route("POST", ProduceOperation.pathTemplate + ":batch", "produceRecordsBatch", produceBatch),
     ]
 
     /// Parses every record first, so a malformed body stores nothing; then stores them
@@ -32,6 +34,51 @@ enum ProduceRoutes {
             report.writeJSON(to: &reports)
         }
         return ServerResponse(status: 200, headers: [("Content-Type", "application/json")], body: Data(reports.bytes))
+    }
+
+    /// Checks the whole batch first (at least one entry, ids unique), so a bad batch stores
+    /// nothing; then stores each entry (unless `dry_run=true`) and answers 207 with a success
+    /// or a failure per entry, in request order.
+    static func produceBatch(_ request: RouteRequest, _ cluster: inout ClusterState) throws -> ServerResponse {
+        let topicName = request.parameter("topic_name")
+        guard cluster.topics[topicName] != nil else {
+            throw RouteFailure.notFound(TopicRoutes.unknownTopicMessage)
+        }
+        let entries = try request.decodeBody(ProduceBatchRequest.self).entries
+        guard !entries.isEmpty else {
+            throw RouteFailure.invalid("The batch has no entries; it needs at least one.")
+        }
+        var seen = Set<String>()
+        for (index, entry) in entries.enumerated() where !seen.insert(entry.id).inserted {
+            throw RouteFailure.invalid("Entry \(index) repeats the id \(entry.id); batch entry ids must be unique.")
+        }
+        let dryRun = request.queryValue("dry_run") == "true"
+        var topic = cluster.topics.removeValue(forKey: topicName)!
+        defer { cluster.topics[topicName] = topic }
+        var successes: [ProduceBatchResponseSuccessEntry] = []
+        var failures: [ProduceBatchResponseFailureEntry] = []
+        for entry in entries {
+            let record = ProduceRequest(
+                partitionID: entry.partitionID,
+                headers: entry.headers,
+                key: entry.key,
+                value: entry.value,
+                timestamp: entry.timestamp
+            )
+            let report = store(record, in: &topic, named: topicName, dryRun: dryRun, clusterID: request.links.clusterID)
+            if report.errorCode == 200 {
+                successes.append(
+                    ProduceBatchResponseSuccessEntry(
+                        id: entry.id, clusterID: report.clusterID, topicName: report.topicName,
+                        partitionID: report.partitionID, offset: report.offset,
+                        timestamp: report.timestamp, key: report.key, value: report.value
+                    )
+                )
+            } else {
+                failures.append(ProduceBatchResponseFailureEntry(id: entry.id, errorCode: report.errorCode, message: report.message))
+            }
+        }
+        return .json(ProduceBatchResponse(successes: successes, failures: failures), status: 207)
     }
 
     /// The records in `body`.

@@ -40,6 +40,44 @@ struct TestServerProduceTests {
         }
     }
 
+    @Test("records:batch answers 207 with successes and failures by entry id, and stores the successes")
+    func batch() async throws {
+        try await withServerAndClient { server, client in
+            server.createTopic("orders", partitionsCount: 2)
+            let body = #"{"entries":[{"id":"a","partition_id":1,"value":{"type":"STRING","data":"one"}},{"id":"b","partition_id":9,"value":{"type":"STRING","data":"lost"}},{"id":"c","partition_id":1,"key":{"type":"STRING","data":"k"},"value":{"type":"JSON","data":{"n":3}}}]}"#
+            let response = try await client.send(.post, "/clusters/{c}/topics/orders/records:batch", json: body)
+            #expect(response.status == 207)
+            let answer = try JSONDecoder().decode(ProduceBatchResponse.self, from: response.body)
+            #expect(answer.successes?.map(\.id) == ["a", "c"])
+            #expect(answer.successes?.map(\.offset) == [0, 1])
+            #expect(answer.successes?.map(\.partitionID) == [1, 1])
+            #expect(answer.successes?.last?.key?.value?.size == 1)
+            #expect(answer.failures?.map(\.id) == ["b"])
+            #expect(answer.failures?.first?.errorCode == 404)
+            #expect(server.records(topic: "orders", partition: 1).map { $0.value?.data?.value } == [.string("one"), .object(["n": .integer(3)])])
+        }
+    }
+
+    @Test("records:batch refuses an empty batch and repeated ids with 400, storing nothing")
+    func batchRefused() async throws {
+        try await withServerAndClient { server, client in
+            server.createTopic("orders", partitionsCount: 1)
+            let repeated = try await client.send(
+                .post,
+                "/clusters/{c}/topics/orders/records:batch",
+                json: #"{"entries":[{"id":"a","value":{"type":"STRING","data":"1"}},{"id":"a","value":{"type":"STRING","data":"2"}}]}"#
+            )
+            #expect(repeated.status == 400)
+            #expect(repeated.text.contains("Entry 1 repeats the id a"), "\(repeated.text)")
+            let empty = try await client.send(.post, "/clusters/{c}/topics/orders/records:batch", json: #"{"entries":[]}"#)
+            #expect(empty.status == 400)
+            #expect(empty.text.contains("no entries"), "\(empty.text)")
+            let missingTopic = try await client.send(.post, "/clusters/{c}/topics/nope/records:batch", json: #"{"entries":[{"id":"a"}]}"#)
+            #expect(missingTopic.status == 404)
+            #expect(server.records(topic: "orders").isEmpty)
+        }
+    }
+
     @Test("records written back to back get one report each, in order, offsets counting per partition")
     func concatenated() async throws {
         try await withServerAndClient { server, client in

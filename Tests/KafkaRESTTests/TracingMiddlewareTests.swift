@@ -56,17 +56,85 @@ struct TracingMiddlewareTests {
         let kafka = try client(tracer, transport: fake)
         let parentID: String = try await tracer.withSpan("caller") { span in
             let producer = try kafka.streamingProducer(topic: "orders")
-            let reader = Task { await producer.results.reduce(0) { count, _ in count + 1 } }
-            for record in numberedRecords(3) {
+            var results = producer.results.makeAsyncIterator()
+            try await producer.send(numberedRecords(1)[0])
+            _ = await results.next()
+            let open = tracer.activeSpans.filter { $0.operationName == ProduceOperation.id }
+            #expect(open.count == 1, "the stream's span lasts while the stream is open")
+            #expect(!tracer.finishedSpans.contains { $0.operationName == ProduceOperation.id })
+            for record in numberedRecords(2) {
                 try await producer.send(record)
             }
             await producer.finish()
-            #expect(await reader.value == 3)
+            var count = 1
+            while await results.next() != nil { count += 1 }
+            #expect(count == 3)
             return span.spanID
         }
+        #expect(tracer.activeSpans.filter { $0.operationName == ProduceOperation.id }.isEmpty)
         let stream = try #require(tracer.finishedSpans.first { $0.operationName == ProduceOperation.id })
         #expect(stream.parentSpanID == parentID)
         #expect(stream.parentSpanID != nil)
         #expect(stream.attributes["messaging.destination.name"]?.toSpanAttribute() == "orders".toSpanAttribute())
+    }
+
+    @Test("a stream's span ends when its body fails, with the failure recorded on it")
+    func streamSpanFailure() async throws {
+        let tracer = InMemoryTracer()
+        let middleware = TracingMiddleware(tracer: tracer)
+        let response = try await middleware.interceptStream(streamRequest()) { _ in
+            StreamedResponse(
+                status: 200,
+                body: AsyncThrowingStream { continuation in
+                    continuation.yield(Data("{}".utf8))
+                    continuation.finish(throwing: KafkaRESTError(kind: .transport, message: "connection reset"))
+                }
+            )
+        }
+        #expect(tracer.finishedSpans.isEmpty, "open until the body ends")
+        var chunks = 0
+        await #expect(throws: KafkaRESTError.self) {
+            for try await _ in response.body { chunks += 1 }
+        }
+        #expect(chunks == 1)
+        let span = try #require(tracer.finishedSpans.first)
+        #expect(span.operationName == ProduceOperation.id)
+        #expect(span.status?.code == .error)
+        #expect(span.errors.count == 1)
+        #expect(span.attributes["http.response.status_code"]?.toSpanAttribute() == 200.toSpanAttribute())
+    }
+
+    @Test("a stream's span ends when its body is dropped unread, and when opening it fails")
+    func streamSpanDroppedOrRefused() async throws {
+        let tracer = InMemoryTracer()
+        let middleware = TracingMiddleware(tracer: tracer)
+        var response: StreamedResponse? = try await middleware.interceptStream(streamRequest()) { _ in
+            StreamedResponse(status: 200, body: AsyncThrowingStream { _ in })
+        }
+        #expect(response?.status == 200)
+        #expect(tracer.activeSpans.count == 1)
+        response = nil
+        #expect(tracer.activeSpans.isEmpty)
+        #expect(tracer.finishedSpans.count == 1)
+        #expect(tracer.finishedSpans.first?.status == nil, "dropping the body is not a failure")
+
+        await #expect(throws: KafkaRESTError.self) {
+            _ = try await middleware.interceptStream(streamRequest()) { _ in
+                throw KafkaRESTError(kind: .transport, message: "connection refused")
+            }
+        }
+        let refused = try #require(tracer.finishedSpans.last)
+        #expect(tracer.finishedSpans.count == 2)
+        #expect(refused.status?.code == .error)
+        #expect(refused.errors.count == 1)
+    }
+
+    private func streamRequest() -> APIRequest {
+        APIRequest(
+            operationID: ProduceOperation.id,
+            method: .post,
+            pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/records",
+            path: "/clusters/lkc-1/topics/orders/records"
+        )
     }
 }
