@@ -11,6 +11,27 @@ import Tracing
 /// README's metrics table and ``MetricNames`` describe the same set).
 @Suite("Telemetry catalogue")
 struct TelemetryCatalogueTests {
+    /// Every name in ``MetricNames``.
+    static let metricNames = [
+        MetricNames.requests, MetricNames.requestDuration, MetricNames.retries, MetricNames.rateLimited,
+        MetricNames.producerRecords, MetricNames.producerRecordsSent, MetricNames.producerResends,
+        MetricNames.producerBytesSent, MetricNames.producerInFlight, MetricNames.producerOpenStreams,
+        MetricNames.producerStreamRotations,
+    ]
+
+    @Test("the README's metrics table lists every metric the client has, and no other")
+    func readmeTable() throws {
+        let readme = try String(
+            contentsOf: URL(fileURLWithPath: #filePath)
+                .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("README.md"),
+            encoding: .utf8
+        )
+        let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `kafka_rest_") }
+        let documented = rows.compactMap { $0.split(separator: "`").dropFirst().first.map(String.init) }
+        #expect(documented == Self.metricNames)
+    }
+
     @Test("a produce run (one record after two 429s, a records:batch, a stream with a 429, a failed record and a 408 rotation) emits exactly these metrics and spans")
     func scriptedProduceRun() async throws {
         let metrics = TestMetrics()
@@ -60,6 +81,7 @@ struct TelemetryCatalogueTests {
         let emitted = metrics.counters.filter { $0.totalValue > 0 }.map { "counter \($0.label) \(Self.describe($0.dimensions))" }
             + metrics.recorders.map { "gauge \($0.label) \(Self.describe($0.dimensions))" }
             + metrics.timers.map { "timer \($0.label) \(Self.describe($0.dimensions))" }
+        #expect(Set(metrics.counters.map(\.label) + metrics.recorders.map(\.label) + metrics.timers.map(\.label)).isSubset(of: Self.metricNames))
         #expect(Set(emitted).sorted() == [
             "counter kafka_rest_producer_bytes_sent_total topic=orders",
             "counter kafka_rest_producer_records_sent_total topic=orders",
