@@ -112,6 +112,44 @@ struct OperationSnippetTests {
         #expect(rendered.lines("Models/GetKafkaAclsOperation.swift").contains("public struct GetKafkaAclsOperation: OpenEnum {"))
     }
 
+    @Test func parametersOfPrimitiveAlternativesAliasesAndEnumsKeepTheirTypesAndOthersAreSentAsString() throws {
+        let rendered = try GeneratorFixtures.generate(paths: """
+            /keys/{key}:
+              get:
+                operationId: getKey
+                parameters:
+                  - {name: key, in: path, required: true, schema: {$ref: '#/components/schemas/KeyIdentifier'}}
+                  - {name: ids, in: query, schema: {type: array, items: {$ref: '#/components/schemas/KeyID'}}}
+                  - {name: mode, in: query, schema: {$ref: '#/components/schemas/Mode'}}
+                  - {name: tagged, in: query, schema: {$ref: '#/components/schemas/Tagged'}}
+                  - {name: range, in: query, schema: {$ref: '#/components/schemas/Range'}}
+                responses:
+                  '200': {description: ok}
+            """, components: """
+            schemas:
+              KeyID: {type: integer}
+              KeyIdentifier:
+                anyOf:
+                  - $ref: '#/components/schemas/KeyID'
+                  - {type: string}
+              Mode: {type: string, enum: [fast, safe]}
+              Tagged:
+                oneOf:
+                  - $ref: '#/components/schemas/KeyID'
+                  - {type: string}
+                  - {type: object, properties: {at: {type: string}}}
+              Range: {type: object, properties: {from: {type: integer}}}
+            """)
+        let lines = rendered.lines("Operations/DefaultOperations.swift")
+        #expect(lines.contains("public func getKey(key: KeyIdentifier, ids: [KeyID]? = nil, mode: Mode? = nil, tagged: String? = nil, range: String? = nil) async throws {"))
+        #expect(rendered.diagnostics.warnings.map(\.message) == [
+            "parameter 'tagged' has a type that cannot be sent in the query; sent as String",
+            "parameter 'range' has a type that cannot be sent in the query; sent as String",
+        ])
+        #expect(rendered.lines("Models/KeyIdentifier.swift").contains("extension KeyIdentifier: ParameterValue {"))
+        #expect(!rendered.file("Models/Tagged.swift").contains("ParameterValue"))
+    }
+
     @Test func differentlyTypedSuccessesReturnAnEnum() throws {
         let rendered = try GeneratorFixtures.generate(paths: """
             /clusters/{cluster_id}/topics/{topic_name}:

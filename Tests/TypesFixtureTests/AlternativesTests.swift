@@ -49,6 +49,13 @@ struct AlternativesTests {
         #expect(error.pointer == "/1")
     }
 
+    @Test func primitiveAlternativesAreSentAsParametersAsTheTextOfTheirValue() {
+        #expect(IDOrName.integer(-42).parameterValue == "-42")
+        #expect(IDOrName.string("forty two").parameterValue == "forty two")
+        #expect(HolderChoice.bool(true).parameterValue == "true")
+        #expect(HolderChoice.number(0.5).parameterValue == "0.5")
+    }
+
     @Test func aNullableAlternativeAddsANullCase() throws {
         #expect(try BothCoders.roundTrip(MaybeCount.self, "null") == .null)
         #expect(try BothCoders.roundTrip(MaybeCount.self, "3") == .integer(3))

@@ -33,18 +33,26 @@ package struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 package struct Diagnostics: Sendable {
     /// Everything reported so far, in the order found.
     package private(set) var all: [Diagnostic] = []
+    private var recorded: Set<Diagnostic> = []
 
     /// Creates an empty collection.
     package init() {}
 
-    /// Records a warning.
+    /// Records a warning, unless the same message was already recorded at the same place (a
+    /// schema read twice, through two references, is reported once).
     package mutating func warn(_ message: String, at location: SourceLocation) {
-        all.append(Diagnostic(.warning, message, at: location))
+        record(Diagnostic(.warning, message, at: location))
     }
 
-    /// Records an error.
+    /// Records an error, once per message and place.
     package mutating func error(_ message: String, at location: SourceLocation) {
-        all.append(Diagnostic(.error, message, at: location))
+        record(Diagnostic(.error, message, at: location))
+    }
+
+    private mutating func record(_ diagnostic: Diagnostic) {
+        if recorded.insert(diagnostic).inserted {
+            all.append(diagnostic)
+        }
     }
 
     /// The errors only.

@@ -15,7 +15,8 @@
 /// | `contentEncoding: base64` on a string | `format: byte` |
 /// | `$ref` beside other keywords | `allOf: [$ref]` with `description`, `title`, `deprecated`, `readOnly`, `writeOnly`, examples, and `nullable` when a sibling `type` lists `'null'`; the reference gives the type, other siblings are reported and ignored |
 /// | `nullable: true` (a 3.0 keyword) | read as in 3.0, with a warning |
-/// | `$defs`, `prefixItems` and the other JSON Schema keywords 3.0 lacks | reported and ignored |
+/// | `$defs` | read where a `$ref` points into it (see ``FollowedReferences``) |
+/// | `prefixItems` and the other JSON Schema keywords 3.0 lacks | reported and ignored |
 /// | `webhooks`, `jsonSchemaDialect` (other than OpenAPI's), `components/pathItems` | reported and ignored |
 /// | no `paths` | a document without operations |
 extension NodeReader {
@@ -24,7 +25,7 @@ extension NodeReader {
 
     /// JSON Schema keywords OpenAPI 3.0 does not have and the model cannot express.
     private static let unreadKeywords = [
-        "$defs", "prefixItems", "contains", "patternProperties", "propertyNames", "dependentSchemas",
+        "prefixItems", "contains", "patternProperties", "propertyNames", "dependentSchemas",
         "dependentRequired", "unevaluatedProperties", "unevaluatedItems", "if", "then", "else", "$dynamicRef",
     ]
 

@@ -1,10 +1,10 @@
 import Foundation
 import Yams
 
-/// Stage 1: reads a YAML or JSON spec through Yams' node tree (libyaml) into
-/// the lenient ``OpenAPIDocument``. Structural problems become warnings with
-/// file, line and JSON pointer; only unreadable YAML or a missing `paths`
-/// object is an error.
+/// Stage 1: reads a YAML or JSON spec, and the files its `$ref`s name, through Yams' node tree
+/// (libyaml) into the lenient ``OpenAPIDocument``. Structural problems become warnings with
+/// file, line and JSON pointer; only an entry file that is unreadable YAML or has no `paths`
+/// object is an error (a referenced file that cannot be read is a warning at the reference).
 package struct DocumentLoader {
     /// Creates a loader.
     package init() {}
@@ -50,19 +50,22 @@ package struct DocumentLoader {
             diagnostics.error("the spec has no 'paths' mapping", at: document.location)
             throw GenerationFailed(diagnostics.all)
         }
-        var reader = NodeReader(diagnostics: diagnostics, specVersion: specVersion)
+        var reader = NodeReader(diagnostics: diagnostics, specVersion: specVersion, references: FollowedReferences(entry: document))
         if specVersion == .v3_1 {
             reader.reportSkippedOpenAPI31Parts(of: document)
         }
         let info = document["info"]
+        let paths = pathPairs.compactMap { reader.pathItem(path: $0.key, node: $0.value) }
+        var components = reader.components(document["components"])
+        reader.readFollowedComponents(into: &components)
         let result = OpenAPIDocument(
             specVersion: specVersion,
             title: info?.string("title", &reader.diagnostics) ?? "API",
             version: info?.string("version", &reader.diagnostics) ?? "",
             description: info?.string("description", &reader.diagnostics),
             serverURLs: (document["servers"]?.items ?? []).compactMap { $0.string("url", &reader.diagnostics) },
-            paths: pathPairs.compactMap { reader.pathItem(path: $0.key, node: $0.value) },
-            components: reader.components(document["components"]),
+            paths: paths,
+            components: components,
             file: file
         )
         diagnostics = reader.diagnostics
@@ -83,7 +86,7 @@ package struct DocumentLoader {
         return .v3_0
     }
 
-    private static func describe(_ error: YamlError) -> String {
+    static func describe(_ error: YamlError) -> String {
         switch error {
         case let .scanner(context, problem, _, _), let .parser(context, problem, _, _):
             return [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
@@ -94,7 +97,7 @@ package struct DocumentLoader {
         }
     }
 
-    private static func location(of error: YamlError, in source: SpecText) -> SourceLocation {
+    static func location(of error: YamlError, in source: SpecText) -> SourceLocation {
         switch error {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
             return source.location(line: mark.line, column: mark.column, pointer: "")
@@ -109,6 +112,8 @@ struct NodeReader {
     var diagnostics: Diagnostics
     /// How schemas are read: 3.1 forms are translated into the 3.0 model.
     let specVersion: SpecVersion
+    /// The files read so far and the components their references became.
+    var references: FollowedReferences
 
     private static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
@@ -122,7 +127,8 @@ struct NodeReader {
         return rest == "XX" || rest.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
     }
 
-    mutating func pathItem(path: String, node: SpecNode) -> PathItem? {
+    mutating func pathItem(path: String, node written: SpecNode) -> PathItem? {
+        guard let node = inline(written) else { return nil }
         guard let pairs = node.pairs else {
             diagnostics.warn("path item should be a mapping; skipped", at: node.location)
             return nil
@@ -145,7 +151,8 @@ struct NodeReader {
         )
     }
 
-    mutating func operation(method: String, path: String, node: SpecNode) -> Operation? {
+    mutating func operation(method: String, path: String, node written: SpecNode) -> Operation? {
+        guard let node = inline(written) else { return nil }
         guard node.pairs != nil else {
             diagnostics.warn("operation should be a mapping; skipped", at: node.location)
             return nil
@@ -254,10 +261,8 @@ struct NodeReader {
                 examples.append(.value(ExampleValue(json: example.json, location: example.location)))
             }
             for (_, exampleNode) in mediaNode["examples"]?.pairs ?? [] {
-                if let ref = exampleNode["$ref"]?.scalar {
-                    examples.append(.reference(ref, exampleNode.location))
-                } else if let value = exampleNode["value"] {
-                    examples.append(.value(ExampleValue(json: value.json, location: value.location)))
+                if let example = example(exampleNode) {
+                    examples.append(example)
                 }
             }
             return MediaType(
@@ -284,7 +289,7 @@ struct NodeReader {
         schema.format = node.string("format", &diagnostics)
         schema.title = node.string("title", &diagnostics)
         schema.description = node.string("description", &diagnostics)
-        if let propertiesNode = node["properties"] {
+        if let propertiesNode = node["properties"].flatMap({ inline($0) }) {
             if let pairs = propertiesNode.pairs {
                 schema.properties = pairs.compactMap { name, value in
                     reference(value, read: { $0.schema($1) }).map { (name, $0) }
@@ -343,7 +348,14 @@ struct NodeReader {
                 diagnostics.warn("discriminator mapping values should be schema references; ignored", at: target.location)
                 continue
             }
-            mapping.append((value, schema))
+            let isReference = schema.contains("/") || schema.contains("#") || [".yaml", ".yml", ".json"].contains { schema.hasSuffix($0) }
+            guard isReference else {
+                mapping.append((value, schema))
+                continue
+            }
+            if let local = componentReference(schema, writtenAt: target, as: Schema.self) {
+                mapping.append((value, local))
+            }
         }
         return Discriminator(propertyName: propertyName, mapping: mapping, location: node.location)
     }
@@ -367,9 +379,7 @@ struct NodeReader {
             components.headers[name] = reference(value, read: { $0.header($1) })
         }
         for (name, value) in node["examples"]?.pairs ?? [] {
-            if let example = value["value"] {
-                components.examples[name] = .value(ExampleValue(json: example.json, location: example.location))
-            }
+            components.examples[name] = example(value)
         }
         return components
     }
@@ -378,11 +388,17 @@ struct NodeReader {
     /// `$ref`, but specs in the wild write `nullable: true` beside one and mean
     /// it: that case is read as `allOf: [$ref]` plus `nullable`, the valid form.
     /// OpenAPI 3.1 keeps the siblings of a schema `$ref` (see ``schemaReference(_:ref:location:)``).
-    private mutating func reference<Value>(_ node: SpecNode, read: (inout NodeReader, SpecNode) -> Value?) -> Ref<Value>? {
+    /// A reference to another file, or outside `components`, is first turned into one to a
+    /// component (``componentReference(_:writtenAt:as:)``); one that cannot be followed is a
+    /// schema of any value, or absent for the other kinds.
+    mutating func reference<Value: ReferencedComponent>(_ node: SpecNode, read: (inout NodeReader, SpecNode) -> Value?) -> Ref<Value>? {
         if let ref = node["$ref"] {
-            guard let text = ref.scalar else {
+            guard let written = ref.scalar else {
                 diagnostics.warn("'$ref' should be a string; ignored", at: ref.location)
                 return nil
+            }
+            guard let text = componentReference(written, writtenAt: ref, as: Value.self) else {
+                return Value.self == Schema.self ? .value(Schema(location: node.location) as! Value) : nil
             }
             if Value.self == Schema.self, specVersion == .v3_1 {
                 let annotated = schemaReference(node, ref: text, location: ref.location) as! Ref<Value>
@@ -400,7 +416,7 @@ struct NodeReader {
         return read(&self, node).map(Ref.value)
     }
 
-    private mutating func list<Value>(_ node: SpecNode?, reading read: (inout NodeReader, SpecNode) -> Value?) -> [Ref<Value>] {
+    private mutating func list<Value: ReferencedComponent>(_ node: SpecNode?, reading read: (inout NodeReader, SpecNode) -> Value?) -> [Ref<Value>] {
         list(node) { reader, child in reader.reference(child, read: read) }
     }
 

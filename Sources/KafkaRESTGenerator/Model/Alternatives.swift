@@ -15,6 +15,9 @@ struct Alternatives: Sendable {
     var isAnyOf: Bool
     /// Whether the enum is `indirect`, because an alternative contains it (set by ``RecursionBreaking``).
     var isIndirect = false
+    /// Whether the enum can be sent as a path, query or header parameter, as the text of the
+    /// case's value (set by ``ParameterTypes``).
+    var isParameterValue = false
 }
 
 /// One alternative of a `oneOf` / `anyOf`.

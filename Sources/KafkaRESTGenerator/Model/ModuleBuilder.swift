@@ -32,7 +32,7 @@ enum ModuleBuilder {
         let schemaTable = tableBuilder.table()
         diagnostics = tableBuilder.diagnostics
         return GeneratedModule(
-            types: RecursionBreaking.apply(PagingDetection.annotate(operations.schemas.types)).sorted { $0.name < $1.name },
+            types: RecursionBreaking.apply(ParameterTypes.mark(PagingDetection.annotate(operations.schemas.types))).sorted { $0.name < $1.name },
             operations: generated,
             groups: groups,
             schemaTable: schemaTable,

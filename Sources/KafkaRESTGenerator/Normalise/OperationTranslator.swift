@@ -104,7 +104,7 @@ struct OperationTranslator {
         var names = NameScope(reserved: ["body", "self"])
         return (pathOrder + usable.filter { $0.kind == .query } + usable.filter { $0.kind == .header }).map { parameter in
             var type = parameter.schema.map { schemas.usage($0, hint: typePrefix + SwiftNaming.typeName(parameter.name)) } ?? .string
-            if !Self.isParameterType(type, allowArray: parameter.kind == .query) {
+            if !isParameterType(type, allowArray: parameter.kind == .query) {
                 diagnostics.warn("parameter '\(parameter.name)' has a type that cannot be sent in the \(parameter.kind.rawValue); sent as String", at: parameter.location)
                 type = .string
             }
@@ -119,12 +119,8 @@ struct OperationTranslator {
         }
     }
 
-    private static func isParameterType(_ type: TypeUsage, allowArray: Bool) -> Bool {
-        switch type {
-        case .string, .integer, .double, .bool, .named: return true
-        case let .array(element): return allowArray && isParameterType(element, allowArray: false)
-        default: return false
-        }
+    private func isParameterType(_ type: TypeUsage, allowArray: Bool) -> Bool {
+        ParameterTypes.accepts(type, allowArray: allowArray, lookup: schemas.declaredType(named:))
     }
 
     private mutating func body(of operation: Operation, typePrefix: String) -> GeneratedBody? {

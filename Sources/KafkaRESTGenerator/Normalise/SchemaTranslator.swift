@@ -8,6 +8,7 @@ struct SchemaTranslator {
     private var componentNames: [String: String] = [:]
     private var expansion = AllOfExpansion()
     private(set) var types: [GeneratedType] = []
+    private var typeIndex: [String: Int] = [:]
     var diagnostics: Diagnostics
 
     init(resolver: ReferenceResolver, diagnostics: Diagnostics) {
@@ -24,12 +25,22 @@ struct SchemaTranslator {
     /// Property names a struct cannot use; `self` becomes `selfValue`.
     private static let reservedMembers: Set<String> = ["init", "self", "Type", "CodingKeys"]
 
-    /// Declares every component schema as a named type.
+    /// Declares every component schema as a named type; a component that is only a `$ref` to
+    /// another becomes an alias of it.
     mutating func translateComponents() {
         var declared: Set<String> = []
         for (name, ref) in resolver.components.schemas where declared.insert(name).inserted {
             guard let swiftName = componentNames[name], let schema = resolver.schema(ref, &diagnostics) else { continue }
-            declare(schema, name: swiftName, schemaName: name, isComponent: true)
+            if case .reference = ref {
+                typeIndex[swiftName] = types.count
+                types.append(GeneratedType(
+                    name: swiftName, schemaName: name, isComponent: true,
+                    documentation: DocumentationText.lines(schema.description ?? schema.title),
+                    kind: .alias(usage(ref, hint: swiftName)), paging: nil
+                ))
+            } else {
+                declare(schema, name: swiftName, schemaName: name, isComponent: true)
+            }
         }
     }
 
@@ -45,6 +56,11 @@ struct SchemaTranslator {
         case let .value(schema):
             return inlineUsage(schema, hint: hint)
         }
+    }
+
+    /// The type declared so far under the Swift name `name`.
+    func declaredType(named name: String) -> GeneratedType? {
+        typeIndex[name].map { types[$0] }
     }
 
     /// Reserves a type name for a type declared outside this translator
@@ -148,6 +164,7 @@ struct SchemaTranslator {
         } else {
             kind = .alias(primitiveUsage(schema, hint: name + "Value"))
         }
+        typeIndex[name] = types.count
         types.append(GeneratedType(name: name, schemaName: schemaName, isComponent: isComponent, documentation: documentation, kind: kind, paging: nil))
     }
 

@@ -25,6 +25,8 @@ struct ModelContext {
     var discriminatorName: String
     /// `oneOf` or `anyOf`.
     var keyword: String
+    /// Whether the alternatives enum can be a path, query or header parameter (``Alternatives/isParameterValue``).
+    var isParameterValue: Bool
 }
 
 /// One case of a `oneOf` / `anyOf` enum.
@@ -101,6 +103,7 @@ extension ModelContext {
         discriminatorLiteral = ""
         discriminatorName = ""
         keyword = ""
+        isParameterValue = false
         switch type.kind {
         case let .structure(properties):
             isStruct = true
@@ -124,6 +127,7 @@ extension ModelContext {
             discriminatorLiteral = model.discriminator.map(SwiftLiteral.string) ?? ""
             discriminatorName = model.discriminator.map(DocumentationText.inline) ?? ""
             keyword = model.isAnyOf ? "anyOf" : "oneOf"
+            isParameterValue = model.isParameterValue
         }
         hasProperties = !properties.isEmpty
     }

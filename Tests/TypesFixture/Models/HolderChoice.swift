@@ -2,7 +2,6 @@
 import Foundation
 import KafkaRESTSupport
 
-///
 /// One of several schemas (`oneOf`): decoding tries the cases in the order they are declared here
 /// and keeps the first that decodes.
 /// Encoding writes the case's value.
@@ -31,6 +30,18 @@ public enum HolderChoice: Codable, Sendable, Hashable {
             try value.encode(to: encoder)
         case let .number(value):
             try value.encode(to: encoder)
+        }
+    }
+}
+
+extension HolderChoice: ParameterValue {
+    /// The text of the case's value, as a path, query or header parameter.
+    public var parameterValue: String {
+        switch self {
+        case let .bool(value):
+            return value.parameterValue
+        case let .number(value):
+            return value.parameterValue
         }
     }
 }

@@ -36,6 +36,18 @@ public enum IDOrName: Codable, Sendable, Hashable {
     }
 }
 
+extension IDOrName: ParameterValue {
+    /// The text of the case's value, as a path, query or header parameter.
+    public var parameterValue: String {
+        switch self {
+        case let .integer(value):
+            return value.parameterValue
+        case let .string(value):
+            return value.parameterValue
+        }
+    }
+}
+
 extension IDOrName: JSONReadable, JSONWritable {
     /// Writes the case's value as JSON bytes; agrees with `encode(to:)`.
     public func writeJSON(to writer: inout JSONWriter) {
