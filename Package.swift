@@ -110,7 +110,10 @@ let package = Package(
         // ScriptedTransport, the client unit tests' transport: in no product, so not public API.
         .target(name: "TransportDoubles", dependencies: ["KafkaRESTSupport"], path: "Tests/TransportDoubles"),
         .testTarget(name: "KafkaRESTSupportTests", dependencies: ["KafkaRESTSupport"]),
-        .testTarget(name: "KafkaRESTGeneratorTests", dependencies: ["KafkaRESTGenerator", "FuzzSupport"]),
+        .testTarget(
+            name: "KafkaRESTGeneratorTests",
+            dependencies: ["KafkaRESTGenerator", "FuzzSupport", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(name: "TypesFixtureTests", dependencies: ["TypesFixture", "KafkaRESTSupport"]),
         .testTarget(
             name: "KafkaRESTTests",

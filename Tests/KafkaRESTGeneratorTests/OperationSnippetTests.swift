@@ -150,6 +150,72 @@ struct OperationSnippetTests {
         #expect(!rendered.file("Models/Tagged.swift").contains("ParameterValue"))
     }
 
+    @Test func bodiesOfOtherMediaTypesAreFormsTextOrData() throws {
+        let rendered = try GeneratorFixtures.generate(paths: """
+            /tokens:
+              post:
+                operationId: createToken
+                requestBody:
+                  required: true
+                  content:
+                    application/x-www-form-urlencoded:
+                      schema: {$ref: '#/components/schemas/TokenForm'}
+                responses:
+                  '200':
+                    description: the token
+                    content:
+                      text/plain: {schema: {type: string}}
+            /notes:
+              put:
+                operationId: putNote
+                requestBody:
+                  content:
+                    text/markdown: {schema: {type: string}}
+                responses:
+                  '204': {description: stored}
+            /invoices/{id}/pdf:
+              get:
+                operationId: getInvoicePDF
+                parameters:
+                  - {name: id, in: path, required: true, schema: {type: string}}
+                responses:
+                  '200':
+                    description: the invoice
+                    content:
+                      application/pdf: {schema: {type: string, format: binary}}
+            /uploads:
+              post:
+                operationId: upload
+                requestBody:
+                  required: true
+                  content:
+                    application/octet-stream: {schema: {type: string, format: binary}}
+                responses:
+                  '201': {description: stored}
+            """, components: """
+            schemas:
+              TokenForm:
+                type: object
+                required: [grant_type]
+                properties:
+                  grant_type: {type: string}
+                  scope: {type: array, items: {type: string}}
+            """)
+        #expect(rendered.diagnostics.warnings.map(\.message) == [])
+        let lines = rendered.lines("Operations/DefaultOperations.swift")
+        #expect(lines.contains("public func createToken(body: TokenForm) async throws -> String {"))
+        #expect(lines.contains(#"try request.setFormBody(body, contentType: "application/x-www-form-urlencoded", schemaName: "TokenForm")"#))
+        #expect(lines.contains(#"request.headers.replaceOrAdd(name: "Accept", value: "text/plain")"#))
+        #expect(lines.contains("return String(decoding: response.body, as: UTF8.self)"))
+        #expect(lines.contains("public func putNote(body: String? = nil) async throws {"))
+        #expect(lines.contains(#"if let body { request.body = .bytes(Data(body.utf8), contentType: "text/markdown") }"#))
+        #expect(lines.contains("public func getInvoicePdf(id: String) async throws -> Data {"))
+        #expect(lines.contains(#"request.headers.replaceOrAdd(name: "Accept", value: "application/pdf")"#))
+        #expect(lines.contains("return response.body"))
+        #expect(lines.contains("public func upload(body: Data) async throws {"))
+        #expect(lines.contains(#"request.body = .bytes(body, contentType: "application/octet-stream")"#))
+    }
+
     @Test func differentlyTypedSuccessesReturnAnEnum() throws {
         let rendered = try GeneratorFixtures.generate(paths: """
             /clusters/{cluster_id}/topics/{topic_name}:

@@ -26,6 +26,7 @@ package struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// Escapes one reference token for a JSON pointer (`~` → `~0`, `/` → `~1`).
     package static func escape(_ token: String) -> String {
-        token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 }

@@ -26,7 +26,7 @@ package enum SpecExamples {
         var unnamed: [SourceLocation] = []
 
         func add(_ media: MediaType) {
-            guard MediaTypes.isJSON(media.contentType), !media.examples.isEmpty else { return }
+            guard BodyFormat.of(media.contentType, request: false) == .json, !media.examples.isEmpty else { return }
             guard case let .reference(text, location)? = media.schema,
                   let name = resolver.schemaName(text, at: location, &diagnostics) else {
                 unnamed.append(media.location)

@@ -153,10 +153,34 @@ struct GeneratedParameter: Sendable {
     var documentation: [String]
 }
 
+/// How a request or response body is carried, by its media type.
+enum BodyFormat: Sendable {
+    /// `application/json` and `+json` types: a generated value, coded as JSON.
+    case json
+    /// `application/x-www-form-urlencoded` (requests): a generated value, sent as form fields.
+    case form
+    /// `text/*`: a `String`, as UTF-8.
+    case text
+    /// Any other media type: `Data`, as it is.
+    case bytes
+
+    /// The format of a body of `contentType`; `form` only for requests.
+    static func of(_ contentType: String, request: Bool) -> BodyFormat {
+        let base = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        if base == "application/json" || base.hasSuffix("+json") { return .json }
+        if request, base == "application/x-www-form-urlencoded" { return .form }
+        if base.hasPrefix("text/") { return .text }
+        return .bytes
+    }
+}
+
 /// The request body of an endpoint function.
 struct GeneratedBody: Sendable {
-    /// Value type, or nil for raw bytes.
-    var type: TypeUsage?
+    /// The value's type: a generated or JSON type (``BodyFormat/json``, ``BodyFormat/form``),
+    /// `String` (``BodyFormat/text``) or `Data` (``BodyFormat/bytes``).
+    var type: TypeUsage
+    /// How the value is sent.
+    var format: BodyFormat
     /// The content type sent.
     var contentType: String
     /// The component schema of the body, when it is a `$ref`.
@@ -175,8 +199,8 @@ struct GeneratedResponse: Sendable {
     var type: TypeUsage?
     /// Content type of that body.
     var contentType: String?
-    /// Whether the body is text to return as a `String`.
-    var isText: Bool
+    /// How the body is read, when there is one.
+    var format: BodyFormat
     /// The description.
     var description: String?
 }
@@ -199,6 +223,4 @@ struct ResultCase: Sendable {
     var status: String
     /// Payload type, when the status has a body.
     var type: TypeUsage?
-    /// Whether the body is text.
-    var isText: Bool
 }

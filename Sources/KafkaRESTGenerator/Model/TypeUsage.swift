@@ -14,6 +14,8 @@ indirect enum TypeUsage: Hashable, Sendable {
     case base64
     /// `JSONValue` (free-form values).
     case json
+    /// `Data`: a body of another media type, as raw bytes.
+    case data
     /// A generated type.
     case named(String)
     /// `[T]`.
@@ -31,6 +33,7 @@ indirect enum TypeUsage: Hashable, Sendable {
         case .dateTime: return "Date"
         case .base64: return "Base64Data"
         case .json: return "JSONValue"
+        case .data: return "Data"
         case let .named(name): return name
         case let .array(element): return "[\(element.swift)]"
         case let .dictionary(value): return "[String: \(value.swift)]"

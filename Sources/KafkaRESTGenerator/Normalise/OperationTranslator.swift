@@ -125,41 +125,42 @@ struct OperationTranslator {
 
     private mutating func body(of operation: Operation, typePrefix: String) -> GeneratedBody? {
         guard let ref = operation.requestBody, let body = resolver.requestBody(ref, &diagnostics) else { return nil }
-        guard let media = body.content.first(where: { MediaTypes.isJSON($0.contentType) }) ?? body.content.first else {
+        guard let media = body.content.first(where: { BodyFormat.of($0.contentType, request: true) == .json }) ?? body.content.first else {
             diagnostics.warn("request body has no content; ignored", at: body.location)
             return nil
         }
         let documentation = DocumentationText.lines(body.description)
-        guard MediaTypes.isJSON(media.contentType) else {
-            return GeneratedBody(type: nil, contentType: media.contentType, schemaName: nil, required: body.required, documentation: documentation)
+        let format = BodyFormat.of(media.contentType, request: true)
+        let type: TypeUsage
+        switch format {
+        case .json, .form: type = media.schema.map { schemas.usage($0, hint: typePrefix + "Request") } ?? .json
+        case .text: type = .string
+        case .bytes: type = .data
         }
-        let type = media.schema.map { schemas.usage($0, hint: typePrefix + "Request") } ?? .json
         var schemaName: String?
-        if case let .reference(text, location)? = media.schema {
+        if format == .json || format == .form, case let .reference(text, location)? = media.schema {
             schemaName = resolver.schemaName(text, at: location, &diagnostics)
         }
-        return GeneratedBody(type: type, contentType: media.contentType, schemaName: schemaName, required: body.required, documentation: documentation)
+        return GeneratedBody(type: type, format: format, contentType: media.contentType, schemaName: schemaName, required: body.required, documentation: documentation)
     }
 
     private mutating func responses(of operation: Operation, success: Bool, typePrefix: String) -> [GeneratedResponse] {
         let selected = operation.responses.filter { $0.status.hasPrefix("2") == success }
         return selected.compactMap { status, ref in
             guard let response = resolver.response(ref, &diagnostics) else { return nil }
-            let media = response.content.first(where: { MediaTypes.isJSON($0.contentType) }) ?? response.content.first
+            let media = response.content.first(where: { BodyFormat.of($0.contentType, request: false) == .json }) ?? response.content.first
             var type: TypeUsage?
-            var isText = false
+            let format = media.map { BodyFormat.of($0.contentType, request: false) } ?? .json
             if let media, success {
-                if MediaTypes.isJSON(media.contentType) {
+                switch format {
+                case .json, .form:
                     let hint = typePrefix + "Response" + (selected.count > 1 ? status : "")
                     type = media.schema.map { schemas.usage($0, hint: hint) } ?? .json
-                } else if media.contentType.hasPrefix("text/") {
-                    type = .string
-                    isText = true
-                } else {
-                    diagnostics.warn("\(media.contentType) response bodies are not decoded; the function returns without it", at: media.location)
+                case .text: type = .string
+                case .bytes: type = .data
                 }
             }
-            return GeneratedResponse(status: status, type: type, contentType: media?.contentType, isText: isText, description: response.description)
+            return GeneratedResponse(status: status, type: type, contentType: media?.contentType, format: format, description: response.description)
         }
     }
 
@@ -171,18 +172,9 @@ struct OperationTranslator {
         let enumName = schemas.claimTypeName(typePrefix + "Response")
         var names = NameScope()
         let cases = successes.map { response in
-            ResultCase(name: names.claim(StatusNames.caseName(response.status)), status: response.status, type: response.type, isText: response.isText)
+            ResultCase(name: names.claim(StatusNames.caseName(response.status)), status: response.status, type: response.type)
         }
         return .cases(enumName: enumName, cases)
-    }
-}
-
-/// Content-type tests.
-enum MediaTypes {
-    /// `application/json`, `application/problem+json`, and the like.
-    static func isJSON(_ contentType: String) -> Bool {
-        let base = contentType.split(separator: ";").first.map(String.init)?.lowercased() ?? ""
-        return base == "application/json" || base.hasSuffix("+json")
     }
 }
 

@@ -99,18 +99,19 @@ extension OperationContext {
             docs.append(ParameterDocContext(name: parameter.name, text: parameter.documentation.first ?? "`\(parameter.wireName)` in the path."))
         }
         if let body = operation.body {
-            let type = body.type?.swift ?? "Data"
+            let type = body.type.swift
             arguments.append(body.required ? Argument(name: "body", type: type, defaulted: false) : Argument(name: "body", type: type + "?", defaulted: true))
             docs.append(ParameterDocContext(name: "body", text: body.documentation.first ?? "The request body (\(body.contentType))."))
-            if body.type == nil {
-                bodyLine = body.required
-                    ? "request.body = .bytes(body, contentType: \(SwiftLiteral.string(body.contentType)))"
-                    : "if let body { request.body = .bytes(body, contentType: \(SwiftLiteral.string(body.contentType))) }"
-            } else {
-                let schema = body.schemaName.map { ", schemaName: \(SwiftLiteral.string($0))" } ?? ""
-                let call = "try request.setJSONBody(body, contentType: \(SwiftLiteral.string(body.contentType))\(schema))"
-                bodyLine = body.required ? call : "if let body { \(call) }"
+            let contentType = SwiftLiteral.string(body.contentType)
+            let schema = body.schemaName.map { ", schemaName: \(SwiftLiteral.string($0))" } ?? ""
+            let call: String
+            switch body.format {
+            case .json: call = "try request.setJSONBody(body, contentType: \(contentType)\(schema))"
+            case .form: call = "try request.setFormBody(body, contentType: \(contentType)\(schema))"
+            case .text: call = "request.body = .bytes(Data(body.utf8), contentType: \(contentType))"
+            case .bytes: call = "request.body = .bytes(body, contentType: \(contentType))"
             }
+            bodyLine = body.required ? call : "if let body { \(call) }"
         }
         var queryLines: [String] = []
         var headerLines: [String] = []
@@ -135,15 +136,23 @@ extension OperationContext {
         hasDefaultArguments = arguments.contains { $0.defaulted }
         parameterDocs = docs
         hasParameters = !docs.isEmpty
-        accept = operation.successes.contains { $0.type != nil && !$0.isText } ? SwiftLiteral.string("application/json") : nil
+        let decoded = operation.successes.filter { $0.type != nil }
+        if decoded.contains(where: { $0.format == .json }) {
+            accept = SwiftLiteral.string("application/json")
+        } else {
+            let others = decoded.compactMap(\.contentType)
+            accept = others.isEmpty ? nil : SwiftLiteral.string(others.joined(separator: ", "))
+        }
 
         binding = queryLines.isEmpty && headerLines.isEmpty && accept == nil && bodyLine == nil ? "let" : "var"
         let decodeID = operationID
         func payload(_ response: GeneratedResponse) -> String? {
             guard let type = response.type else { return nil }
-            return response.isText
-                ? "String(decoding: response.body, as: UTF8.self)"
-                : "try response.decode(\(type.swift).self, operationID: \(decodeID))"
+            switch response.format {
+            case .json, .form: return "try response.decode(\(type.swift).self, operationID: \(decodeID))"
+            case .text: return "String(decoding: response.body, as: UTF8.self)"
+            case .bytes: return "response.body"
+            }
         }
         var cases: [StatusCaseContext] = []
         switch operation.result {

@@ -101,10 +101,21 @@ struct TemplateRenderer {
 
     /// One trailing newline, no trailing spaces.
     static func tidy(_ text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingWhitespace() }
-        var result = lines.joined(separator: "\n")
-        while result.hasSuffix("\n") { result.removeLast() }
-        while result.hasPrefix("\n") { result.removeFirst() }
-        return result + "\n"
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 1)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                while let last = result.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
+                    result.removeLast()
+                }
+                if result.isEmpty { continue }
+            }
+            result.append(byte)
+        }
+        while let last = result.last, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n")].contains(last) {
+            result.removeLast()
+        }
+        result.append(UInt8(ascii: "\n"))
+        return String(decoding: result, as: UTF8.self)
     }
 }
