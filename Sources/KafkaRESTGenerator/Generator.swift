@@ -16,18 +16,35 @@ package struct Generator {
         package var check: Bool
         /// When set, write a complete SwiftPM package here instead of `outputFolder`.
         package var packageDirectory: String?
-        /// The package providing `KafkaRESTSupport`, for `--package-dir`.
-        package var supportPackagePath: String
+        /// The package providing `KafkaRESTSupport`, for `--package-dir`: a folder, or a Git URL
+        /// and the version to depend on (`https://github.com/OWNER/NAME@1.2.0`).
+        package var supportPackage: String
+        /// The operations to generate.
+        package var selection: OperationSelection
+        /// The access modifier of the generated declarations.
+        package var access: AccessLevel
 
         /// Creates options.
-        package init(specPath: String, templatesFolder: String?, outputFolder: String, moduleName: String, check: Bool, packageDirectory: String?, supportPackagePath: String) {
+        package init(
+            specPath: String,
+            templatesFolder: String?,
+            outputFolder: String,
+            moduleName: String,
+            check: Bool,
+            packageDirectory: String?,
+            supportPackage: String,
+            selection: OperationSelection = .all,
+            access: AccessLevel = .public
+        ) {
             self.specPath = specPath
             self.templatesFolder = templatesFolder
             self.outputFolder = outputFolder
             self.moduleName = moduleName
             self.check = check
             self.packageDirectory = packageDirectory
-            self.supportPackagePath = supportPackagePath
+            self.supportPackage = supportPackage
+            self.selection = selection
+            self.access = access
         }
     }
 
@@ -53,12 +70,20 @@ package struct Generator {
     /// relative to the module folder, counts, and the diagnostics. Throws
     /// ``GenerationFailed`` when the spec has errors. A nil `templatesFolder` renders with the
     /// default templates compiled into the generator.
-    package static func render(specText: String, specFile: String, templatesFolder: String?) throws -> Rendered {
+    /// `selection` picks the operations to generate (and so the types); `access` is the access
+    /// modifier of every generated declaration.
+    package static func render(
+        specText: String,
+        specFile: String,
+        templatesFolder: String?,
+        selection: OperationSelection = .all,
+        access: AccessLevel = .public
+    ) throws -> Rendered {
         var diagnostics = Diagnostics()
         let document = try DocumentLoader().load(text: specText, file: specFile, diagnostics: &diagnostics)
-        let module = ModuleBuilder.build(document, diagnostics: &diagnostics)
+        let module = ModuleBuilder.build(document, selection: selection, diagnostics: &diagnostics)
         if !diagnostics.errors.isEmpty { throw GenerationFailed(diagnostics.all) }
-        let renderer = try TemplateRenderer(folder: templatesFolder)
+        let renderer = try TemplateRenderer(folder: templatesFolder, access: access)
         return Rendered(
             files: try renderer.files(for: module),
             operations: module.operations.count,
@@ -88,7 +113,13 @@ package struct Generator {
         } catch {
             throw GenerationFailed([Diagnostic(.error, "cannot read the spec", at: SourceLocation(file: options.specPath, line: 0, column: 0, pointer: ""))])
         }
-        let rendered = try render(specText: text, specFile: options.specPath, templatesFolder: options.templatesFolder)
+        let rendered = try render(
+            specText: text,
+            specFile: options.specPath,
+            templatesFolder: options.templatesFolder,
+            selection: options.selection,
+            access: options.access
+        )
         var report = OutputWriter.Report()
         var outputFolder = options.outputFolder
         if let packageDirectory = options.packageDirectory {
@@ -110,13 +141,20 @@ package struct Generator {
 
     private static func packageManifest(_ options: Options) throws -> String {
         let renderer = try TemplateRenderer(folder: options.templatesFolder)
-        let support = URL(fileURLWithPath: options.supportPackagePath).standardizedFileURL
-        let context: [String: String] = [
+        var context: [String: String] = [
             "specFileName": DocumentationText.inline((options.specPath as NSString).lastPathComponent),
             "moduleLiteral": SwiftLiteral.string(options.moduleName),
-            "supportPackageLiteral": SwiftLiteral.string(support.path),
-            "supportPackageNameLiteral": SwiftLiteral.string(support.lastPathComponent),
         ]
+        switch try SupportPackage(options.supportPackage) {
+        case let .folder(path):
+            let support = URL(fileURLWithPath: path).standardizedFileURL
+            context["supportPackageLiteral"] = SwiftLiteral.string(support.path)
+            context["supportPackageNameLiteral"] = SwiftLiteral.string(support.lastPathComponent)
+        case let .git(url, version, name):
+            context["supportURLLiteral"] = SwiftLiteral.string(url)
+            context["supportVersionLiteral"] = SwiftLiteral.string(version)
+            context["supportPackageNameLiteral"] = SwiftLiteral.string(name)
+        }
         return TemplateRenderer.tidy(try renderer.render("Package", context))
     }
 }

@@ -34,8 +34,17 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Write a complete SwiftPM package (Package.swift + Sources/<module>) to this folder instead of --output.")
     var packageDir: String?
 
-    @Option(help: "The package that provides KafkaRESTSupport, for --package-dir (default: the folder above --templates, else the package kafka-rest-gen was built from).")
+    @Option(help: "The package that provides KafkaRESTSupport, for --package-dir: a folder, or a Git URL and version (https://github.com/OWNER/NAME@1.2.0) for a package that can be published (default: the folder above --templates, else the package kafka-rest-gen was built from).")
     var supportPackage: String?
+
+    @Option(help: "Generate only these operations (comma-separated operationIds; an operation without one by the name kafka-rest-gen gives it), and the types they use.")
+    var operations: String?
+
+    @Option(help: "Generate only the operations with one of these tags (comma-separated), and the types they use.")
+    var tags: String?
+
+    @Option(help: "The access modifier of the generated declarations: public, package or internal.")
+    var access: AccessLevel = .public
 
     @Flag(help: "Print every warning, not just the first 20.")
     var verbose = false
@@ -43,6 +52,11 @@ struct GenerateCommand: ParsableCommand {
     /// The package this executable was built from (it provides KafkaRESTSupport).
     private static let builtFromPackage = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The items of a comma-separated option, trimmed, without empty ones.
+    private static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 
     func run() throws {
         let options = Generator.Options(
@@ -52,7 +66,9 @@ struct GenerateCommand: ParsableCommand {
             moduleName: moduleName,
             check: check,
             packageDirectory: packageDir,
-            supportPackagePath: supportPackage ?? templates.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path } ?? Self.builtFromPackage.path
+            supportPackage: supportPackage ?? templates.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path } ?? Self.builtFromPackage.path,
+            selection: OperationSelection(operationIDs: operations.map(Self.list), tags: tags.map(Self.list)),
+            access: access
         )
         let summary: Generator.Summary
         do {
@@ -83,3 +99,5 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 }
+
+extension AccessLevel: ExpressibleByArgument {}

@@ -10,13 +10,16 @@ enum ModuleBuilder {
     }
 
     /// Builds the module: component types first (so their names win), then
-    /// operations (which may add inline types), types sorted by name.
-    static func build(_ document: OpenAPIDocument, diagnostics: inout Diagnostics) -> GeneratedModule {
+    /// operations (which may add inline types), types sorted by name. With a `selection`, only
+    /// its operations and the types they use.
+    static func build(_ loaded: OpenAPIDocument, selection: OperationSelection = .all, diagnostics: inout Diagnostics) -> GeneratedModule {
+        let document = selection.apply(to: loaded, &diagnostics)
         let resolver = ReferenceResolver(components: document.components)
         var schemas = SchemaTranslator(resolver: resolver, diagnostics: diagnostics)
         schemas.translateComponents()
         var operations = OperationTranslator(resolver: resolver, schemas: schemas)
         let generated = operations.translate(document)
+        let types = selection.selectsAll ? operations.schemas.types : OperationSelection.usedTypes(operations.schemas.types, by: generated)
         var properties = NameScope(reserved: ["transport", "init", "self"])
         var groups: [OperationGroup] = []
         for operation in generated where !groups.contains(where: { $0.tag == operation.group }) {
@@ -32,7 +35,7 @@ enum ModuleBuilder {
         let schemaTable = tableBuilder.table()
         diagnostics = tableBuilder.diagnostics
         return GeneratedModule(
-            types: RecursionBreaking.apply(ParameterTypes.mark(PagingDetection.annotate(operations.schemas.types))).sorted { $0.name < $1.name },
+            types: RecursionBreaking.apply(ParameterTypes.mark(PagingDetection.annotate(types))).sorted { $0.name < $1.name },
             operations: generated,
             groups: groups,
             schemaTable: schemaTable,

@@ -9,11 +9,13 @@ import Mustache
 struct TemplateRenderer {
     private let library: MustacheLibrary
     private let folder: String
+    /// The access modifier of the generated declarations, the templates' `access`.
+    private let access: AccessLevel
 
     /// Loads every `*.mustache` file of `folder`, or the compiled-in templates when it is nil.
-    init(folder: String?) throws {
+    init(folder: String?, access: AccessLevel = .public) throws {
         guard let folder else {
-            try self.init(templates: DefaultTemplates.byName, folder: "Templates")
+            try self.init(templates: DefaultTemplates.byName, folder: "Templates", access: access)
             return
         }
         let names: [String]
@@ -31,12 +33,13 @@ struct TemplateRenderer {
                 throw GenerationFailed([Diagnostic(.error, "cannot read the template", at: SourceLocation(file: path, line: 0, column: 0, pointer: ""))])
             }
         }
-        try self.init(templates: templates, folder: folder)
+        try self.init(templates: templates, folder: folder, access: access)
     }
 
     /// Registers `templates` (name → text); `folder` names where they came from in diagnostics.
-    private init(templates: [String: String], folder: String) throws {
+    private init(templates: [String: String], folder: String, access: AccessLevel) throws {
         self.folder = folder
+        self.access = access
         var library = MustacheLibrary()
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
@@ -49,9 +52,9 @@ struct TemplateRenderer {
         self.library = library
     }
 
-    /// Renders `context` with the template `name`.
-    func render(_ name: String, _ context: Any) throws -> String {
-        guard let text = library.render(context, withTemplate: name) else {
+    /// Renders `context` with the template `name`; `access` is known to every template.
+    func render(_ name: String, _ context: any MustacheParent) throws -> String {
+        guard let text = library.render(AccessScope(access: access.rawValue, context: context), withTemplate: name) else {
             let path = (folder as NSString).appendingPathComponent(name + ".mustache")
             throw GenerationFailed([Diagnostic(.error, "template '\(name)' is missing", at: SourceLocation(file: path, line: 0, column: 0, pointer: ""))])
         }
@@ -117,5 +120,20 @@ struct TemplateRenderer {
         }
         result.append(UInt8(ascii: "\n"))
         return String(decoding: result, as: UTF8.self)
+    }
+}
+
+/// The access modifier of generated declarations (`--access`).
+package enum AccessLevel: String, Sendable, CaseIterable {
+    case `public`, `package`, `internal`
+}
+
+/// A template context with `access` beside its own names.
+private struct AccessScope: MustacheParent {
+    let access: String
+    let context: any MustacheParent
+
+    func child(named key: String) -> Any? {
+        key == "access" ? access : context.child(named: key)
     }
 }
