@@ -86,6 +86,33 @@ struct ModelSnippetTests {
         #expect(lines.contains("public init(errorCode: Int32, message: String?, detail: Nullable<String>? = nil, hint: String? = nil) {"))
     }
 
+    @Test func requiredReadOnlyAndWriteOnlyPropertiesAreOptionalAndSaySo() throws {
+        let rendered = try GeneratorFixtures.generate(components: """
+            schemas:
+              Cluster:
+                type: object
+                required: [id, name, password]
+                properties:
+                  id: {type: string, readOnly: true, description: Assigned by the server.}
+                  name: {type: string}
+                  password: {type: string, writeOnly: true}
+                  created: {$ref: '#/components/schemas/Stamp'}
+              Stamp: {type: string, readOnly: true}
+            """)
+        #expect(rendered.declaration("Models/Cluster.swift").contains("""
+                /// Assigned by the server.
+                ///
+                /// Read-only: responses carry it; a request need not.
+                public var id: String?
+                public var name: String
+                /// Write-only: requests carry it; responses leave it out.
+                public var password: String?
+                /// Read-only: responses carry it; a request need not.
+                public var created: Stamp?
+            """))
+        #expect(rendered.lines("Models/Cluster.swift").contains("public init(id: String? = nil, name: String, password: String? = nil, created: Stamp? = nil) {"))
+    }
+
     @Test func nullableBesideRefMakesThePropertyNullable() throws {
         let rendered = try GeneratorFixtures.generate(components: """
             schemas:

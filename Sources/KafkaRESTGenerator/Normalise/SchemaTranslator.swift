@@ -168,6 +168,9 @@ struct SchemaTranslator {
         types.append(GeneratedType(name: name, schemaName: schemaName, isComponent: isComponent, documentation: documentation, kind: kind, paging: nil))
     }
 
+    /// The stored properties of a struct. A `required` property that is `readOnly` (only
+    /// responses carry it) or `writeOnly` (only requests do) is optional, since the type serves
+    /// both directions; its documentation says which.
     private mutating func properties(of schema: Schema, typeName: String) -> [GeneratedProperty] {
         let flattened = resolver.flatten(schema, &diagnostics)
         var names = NameScope(reserved: Self.reservedMembers)
@@ -180,13 +183,19 @@ struct SchemaTranslator {
             let swiftName = names.claim(Self.reservedMembers.contains(base) ? base + "Value" : base)
             let type = usage(ref, hint: typeName + SwiftNaming.typeName(wireName))
             let resolved = resolver.annotatedSchema(ref, &diagnostics)
+            var lines = DocumentationText.lines(documentation(ref) ?? resolved?.description)
+            if resolved?.readOnly == true {
+                lines += (lines.isEmpty ? [] : [""]) + ["Read-only: responses carry it; a request need not."]
+            } else if resolved?.writeOnly == true {
+                lines += (lines.isEmpty ? [] : [""]) + ["Write-only: requests carry it; responses leave it out."]
+            }
             return GeneratedProperty(
                 name: swiftName,
                 wireName: wireName,
                 type: type,
-                required: required.contains(wireName),
+                required: required.contains(wireName) && resolved?.readOnly != true && resolved?.writeOnly != true,
                 nullable: resolved?.nullable ?? false,
-                documentation: DocumentationText.lines(documentation(ref) ?? resolved?.description),
+                documentation: lines,
                 deprecated: resolved?.deprecated ?? false
             )
         }
