@@ -239,7 +239,9 @@ struct ProduceStreamingTests {
         let cancelledAt = ContinuousClock.now
         reader.cancel()
         let results = await reader.value
-        #expect(ContinuousClock.now - cancelledAt < .seconds(1))
+        // A bound against hanging after cancellation (waiting out a timeout, say), not a speed
+        // figure: generous, since a loaded CI machine stretches every step of the wind-down.
+        #expect(ContinuousClock.now - cancelledAt < .seconds(5))
         #expect(results.map(\.index).sorted() == Array(0..<results.count), "each record taken reported once")
         let delivered = results.filter { $0.outcome.delivery != nil }.count
         let unknown = results.filter(\.outcome.isUnknown).count
