@@ -6,6 +6,8 @@ import KafkaRESTSupport
 public enum SchemaRegistry {
     /// Component schema name → generated type.
     public static let types: [String: any (Codable & JSONReadable & JSONWritable & Sendable).Type] = [
+        "BankPayment": BankPayment.self,
+        "CardPayment": CardPayment.self,
         "Cat": Cat.self,
         "Category": Category.self,
         "CategoryBase": CategoryBase.self,
@@ -19,11 +21,14 @@ public enum SchemaRegistry {
         "LinkedNode": LinkedNode.self,
         "Literal": Literal.self,
         "MaybeCount": MaybeCount.self,
+        "Payment": Payment.self,
+        "PaymentBase": PaymentBase.self,
         "Person": Person.self,
         "Pet": Pet.self,
         "Shape": Shape.self,
         "Square": Square.self,
         "Sum": Sum.self,
+        "Transfer": Transfer.self,
         "TreeNode": TreeNode.self,
     ]
 }

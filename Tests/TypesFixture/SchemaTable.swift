@@ -9,6 +9,8 @@ public enum SchemaTable {
 
     private static let json = #"""
 {
+"BankPayment":{"properties":[{"name":"method","schema":{"type":"string"}},{"name":"iban","schema":{"type":"string"}}],"required":["method","iban"],"type":"object"},
+"CardPayment":{"properties":[{"name":"method","schema":{"type":"string"}},{"name":"number","schema":{"type":"string"}}],"required":["method","number"],"type":"object"},
 "Cat":{"properties":[{"name":"pet_type","schema":{"type":"string"}},{"name":"lives","schema":{"format":"int32","type":"integer"}}],"required":["pet_type","lives"],"type":"object"},
 "Category":{"properties":[{"name":"id","schema":{"type":"string"}},{"name":"parent","schema":{"ref":"Category"}}],"required":["id"],"type":"object"},
 "CategoryBase":{"properties":[{"name":"id","schema":{"type":"string"}}],"required":["id"],"type":"object"},
@@ -22,11 +24,14 @@ public enum SchemaTable {
 "LinkedNode":{"properties":[{"name":"value","schema":{"type":"integer"}},{"name":"next","schema":{"ref":"LinkedNode"}}],"required":["value"],"type":"object"},
 "Literal":{"properties":[{"name":"op","schema":{"type":"string"}},{"name":"value","schema":{"type":"number"}}],"required":["op","value"],"type":"object"},
 "MaybeCount":{},
+"Payment":{"properties":[{"name":"amount","schema":{"type":"integer"}},{"name":"reference","schema":{"type":"string"}}],"required":["amount"],"type":"object"},
+"PaymentBase":{"properties":[{"name":"amount","schema":{"type":"integer"}}],"required":["amount"],"type":"object"},
 "Person":{"properties":[{"name":"name","schema":{"type":"string"}},{"name":"employer","schema":{"ref":"Company"}}],"required":["name"],"type":"object"},
 "Pet":{},
 "Shape":{},
 "Square":{"properties":[{"name":"side","schema":{"type":"number"}}],"required":["side"],"type":"object"},
 "Sum":{"properties":[{"name":"op","schema":{"type":"string"}},{"name":"left","schema":{"ref":"Expression"}},{"name":"right","schema":{"ref":"Expression"}}],"required":["op","left","right"],"type":"object"},
+"Transfer":{"properties":[{"name":"amount","schema":{"type":"integer"}},{"name":"to","schema":{"type":"string"}},{"name":"to_alias","schema":{"type":"string"}}],"required":["amount"],"type":"object"},
 "TreeNode":{"properties":[{"name":"name","schema":{"type":"string"}},{"name":"children","schema":{"items":{"ref":"TreeNode"},"type":"array"}},{"name":"named","schema":{"additionalProperties":{"ref":"TreeNode"},"type":"object"}}],"type":"object"}
 }
 """#

@@ -56,6 +56,20 @@ struct AlternativesTests {
         #expect(HolderChoice.number(0.5).parameterValue == "0.5")
     }
 
+    @Test func anAllOfWithAOneOfPartIsAChoiceOverTheWholeObject() throws {
+        #expect(try BothCoders.roundTrip(Payment.self, #"{"amount":5,"method":"card","number":"4111","reference":"r1"}"#)
+            == .cardPayment(PaymentCardPayment(amount: 5, reference: "r1", method: "card", number: "4111")))
+        #expect(try BothCoders.roundTrip(Payment.self, #"{"method":"bank","iban":"DE89","amount":7}"#)
+            == .bankPayment(PaymentBankPayment(amount: 7, method: "bank", iban: "DE89")))
+        #expect(try BothCoders.roundTrip(Payment.self, #"{"method":"cash","amount":1}"#) == .unknown(["method": "cash", "amount": 1]))
+        BothCoders.refuse(Payment.self, #"{"method":"card","number":"4111"}"#)
+    }
+
+    @Test func anAllOfWhoseAnyOfOnlyRequiresPropertiesIsOneStruct() throws {
+        #expect(try BothCoders.roundTrip(Transfer.self, #"{"amount":3,"to_alias":"savings"}"#) == Transfer(amount: 3, toAlias: "savings"))
+        #expect(try BothCoders.roundTrip(Transfer.self, #"{"amount":3,"to":"DE89"}"#) == Transfer(amount: 3, to: "DE89"))
+    }
+
     @Test func aNullableAlternativeAddsANullCase() throws {
         #expect(try BothCoders.roundTrip(MaybeCount.self, "null") == .null)
         #expect(try BothCoders.roundTrip(MaybeCount.self, "3") == .integer(3))

@@ -301,6 +301,10 @@ package struct Schema: Sendable {
     package var maxItems: Int?
     /// `example`, then the items of an OpenAPI 3.1 `examples` list.
     package var examples: [ExampleValue] = []
+    /// For a case the translator makes when it reads an `allOf` that contains a `oneOf` / `anyOf`
+    /// (see `SchemaTranslator.distributingAlternatives(_:)`): the component schema of the
+    /// alternative the case stands for, which names the case and which a discriminator selects.
+    package var distributedFrom: String?
     /// Whether the schema only annotates the one reference in its `allOf`: an OpenAPI 3.1 `$ref`
     /// with sibling keywords, or `oneOf: [$ref, {type: 'null'}]`. Like a plain `$ref`, it is
     /// nullable or deprecated when the referenced schema is (as well as when it says so itself).

@@ -49,7 +49,7 @@ extension SchemaTranslator {
         case let .reference(text, location):
             return resolver.schemaName(text, at: location, &diagnostics)
         case let .value(schema):
-            return singlePart(schema).flatMap { referencedSchemaName($0) }
+            return schema.distributedFrom ?? singlePart(schema).flatMap { referencedSchemaName($0) }
         }
     }
 
@@ -102,5 +102,67 @@ extension SchemaTranslator {
             }
             cases[index].discriminatorValues = (explicit[schemaName] ?? [schemaName]).filter { used.insert($0).inserted }
         }
+    }
+
+    /// An `allOf` one of whose parts is a choice (a `oneOf` / `anyOf` and nothing else, inline or
+    /// a `$ref`) read as that choice over the whole: one alternative per case of the choice, each
+    /// the `allOf` of the other parts, the schema's own properties and that case. So
+    /// `allOf: [Base, {oneOf: [Card, Bank]}]` becomes `oneOf: [allOf: [Base, Card], allOf: [Base, Bank]]`,
+    /// an enum whose cases are structs with every property; the choice's discriminator carries
+    /// over. Nil when no part is a choice, or when the choice's cases only constrain the object
+    /// (each is `required: […]` and nothing that adds a member or a type, as in "at least one of
+    /// these properties"): the struct of the other parts is the faithful reading then. With several
+    /// choices, only the first is distributed (a warning).
+    mutating func distributingAlternatives(_ schema: Schema) -> Schema? {
+        guard !schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty else { return nil }
+        let parts = schema.allOf.map { resolver.schema($0, &diagnostics) }
+        let choices = parts.indices.filter { index in
+            guard let part = parts[index] else { return false }
+            return hasAlternativesOnly(part)
+        }
+        guard let first = choices.first, let choice = parts[first] else { return nil }
+        let isConstraintOnly = (choice.oneOf + choice.anyOf).allSatisfy { alternative in
+            guard case let .value(inline) = alternative else { return false }
+            return inline.properties.isEmpty && inline.allOf.isEmpty && inline.oneOf.isEmpty && inline.anyOf.isEmpty
+                && inline.enumValues == nil && inline.extensibleEnumValues == nil && (inline.type == nil || inline.type == "object")
+        }
+        guard !isConstraintOnly else { return nil }
+        if choices.count > 1 {
+            diagnostics.warn("allOf has several oneOf/anyOf parts; only the first is read as a choice, the others are ignored", at: schema.location)
+        }
+        var others = schema.allOf.enumerated().filter { !choices.contains($0.offset) }.map(\.element)
+        if !schema.properties.isEmpty {
+            var own = Schema(location: schema.location)
+            own.properties = schema.properties
+            own.required = schema.required
+            own.additionalProperties = schema.additionalProperties
+            others.append(.value(own))
+        }
+        let isAnyOf = choice.oneOf.isEmpty
+        let cases: [Ref<Schema>] = (isAnyOf ? choice.anyOf : choice.oneOf).map { alternative in
+            let resolved = resolver.schema(alternative, &diagnostics)
+            var merged = Schema(location: resolved?.location ?? schema.location)
+            merged.allOf = others + [alternative]
+            merged.title = resolved?.title
+            merged.description = resolved?.description
+            merged.nullable = resolved?.nullable ?? false
+            merged.type = resolved?.type == "null" ? "null" : nil
+            merged.distributedFrom = referencedSchemaName(alternative)
+            return .value(merged)
+        }
+        var result = Schema(location: schema.location)
+        result.title = schema.title
+        result.description = schema.description
+        result.nullable = schema.nullable
+        result.deprecated = schema.deprecated
+        result.discriminator = choice.discriminator
+        if isAnyOf { result.anyOf = cases } else { result.oneOf = cases }
+        return result
+    }
+
+    /// Whether the schema is a `oneOf` / `anyOf` and nothing else that would make it a struct.
+    private func hasAlternativesOnly(_ schema: Schema) -> Bool {
+        (!schema.oneOf.isEmpty || !schema.anyOf.isEmpty) && schema.allOf.isEmpty && schema.properties.isEmpty
+            && schema.extensibleEnumValues == nil && schema.enumValues == nil
     }
 }

@@ -153,6 +153,8 @@ struct SchemaTranslator {
         let kind: GeneratedType.Kind
         if let single = singlePart(schema) {
             kind = .alias(usage(single, hint: name + "Value"))
+        } else if let distributed = distributingAlternatives(schema) {
+            kind = .alternatives(alternatives(of: distributed, typeName: name))
         } else if let values = schema.extensibleEnumValues {
             kind = .openEnum(enumValues(values, reserved: ["rawValue", "knownValues", "isKnown", "description", "parameterValue", "init", "self", "Type"]))
         } else if isStringEnum(schema), let values = schema.enumValues {
@@ -185,9 +187,9 @@ struct SchemaTranslator {
             let resolved = resolver.annotatedSchema(ref, &diagnostics)
             var lines = DocumentationText.lines(documentation(ref) ?? resolved?.description)
             if resolved?.readOnly == true {
-                lines += (lines.isEmpty ? [] : [""]) + ["Read-only: responses carry it; a request need not."]
+                lines = lines.filter { !$0.isEmpty }.isEmpty ? ["Read-only: responses carry it; a request need not."] : lines + ["", "Read-only: responses carry it; a request need not."]
             } else if resolved?.writeOnly == true {
-                lines += (lines.isEmpty ? [] : [""]) + ["Write-only: requests carry it; responses leave it out."]
+                lines = lines.filter { !$0.isEmpty }.isEmpty ? ["Write-only: requests carry it; responses leave it out."] : lines + ["", "Write-only: requests carry it; responses leave it out."]
             }
             return GeneratedProperty(
                 name: swiftName,
