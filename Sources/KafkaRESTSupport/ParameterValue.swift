@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value that can be sent as a path, query or header parameter.
 ///
 /// ``parameterValue`` is the plain text form, before any percent-encoding.
@@ -34,4 +36,9 @@ extension Int64: ParameterValue {
 extension Double: ParameterValue {
     /// The shortest text that reads back as the same `Double`, such as `0.5` or `1e-05`.
     public var parameterValue: String { String(self) }
+}
+
+extension Date: ParameterValue {
+    /// RFC 3339 in UTC with milliseconds, as ``DateTimeCoding`` writes it: `2026-11-24T10:15:30.123Z`.
+    public var parameterValue: String { DateTimeCoding.string(from: self) }
 }

@@ -123,6 +123,7 @@ struct OperationSnippetTests {
                   - {name: mode, in: query, schema: {$ref: '#/components/schemas/Mode'}}
                   - {name: tagged, in: query, schema: {$ref: '#/components/schemas/Tagged'}}
                   - {name: range, in: query, schema: {$ref: '#/components/schemas/Range'}}
+                  - {name: since, in: query, schema: {type: string, format: date-time}}
                 responses:
                   '200': {description: ok}
             """, components: """
@@ -141,7 +142,7 @@ struct OperationSnippetTests {
               Range: {type: object, properties: {from: {type: integer}}}
             """)
         let lines = rendered.lines("Operations/DefaultOperations.swift")
-        #expect(lines.contains("public func getKey(key: KeyIdentifier, ids: [KeyID]? = nil, mode: Mode? = nil, tagged: String? = nil, range: String? = nil) async throws {"))
+        #expect(lines.contains("public func getKey(key: KeyIdentifier, ids: [KeyID]? = nil, mode: Mode? = nil, tagged: String? = nil, range: String? = nil, since: Date? = nil) async throws {"))
         #expect(rendered.diagnostics.warnings.map(\.message) == [
             "parameter 'tagged' has a type that cannot be sent in the query; sent as String",
             "parameter 'range' has a type that cannot be sent in the query; sent as String",

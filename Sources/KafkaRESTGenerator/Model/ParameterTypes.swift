@@ -1,5 +1,5 @@
-/// Which values can be sent as path, query or header parameters: strings, integers, numbers and
-/// Booleans, open and closed enums, aliases of those, alternatives enums whose every case holds
+/// Which values can be sent as path, query or header parameters: strings, integers, numbers,
+/// Booleans and date-times (RFC 3339, UTC, milliseconds), open and closed enums, aliases of those, alternatives enums whose every case holds
 /// one of those (no discriminator, no `null`: they are sent as the text of the case's value), and
 /// in a query, arrays of any of them.
 enum ParameterTypes {
@@ -23,7 +23,7 @@ enum ParameterTypes {
 
     private static func accepts(_ type: TypeUsage, allowArray: Bool, lookup: (String) -> GeneratedType?, visiting: inout Set<String>) -> Bool {
         switch type {
-        case .string, .integer, .double, .bool:
+        case .string, .integer, .double, .bool, .dateTime:
             return true
         case let .array(element):
             return allowArray && accepts(element, allowArray: false, lookup: lookup, visiting: &visiting)
