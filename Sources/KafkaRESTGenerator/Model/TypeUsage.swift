@@ -40,6 +40,15 @@ indirect enum TypeUsage: Hashable, Sendable {
         }
     }
 
+    /// Whether the Swift spelling names a Foundation type (`Date`, `Data`) anywhere inside.
+    var needsFoundation: Bool {
+        switch self {
+        case .dateTime, .data: return true
+        case let .array(element), let .dictionary(element): return element.needsFoundation
+        default: return false
+        }
+    }
+
     /// Whether the value holds a date anywhere inside.
     var containsDateTime: Bool {
         switch self {

@@ -27,6 +27,8 @@ struct ModelContext {
     var keyword: String
     /// Whether the alternatives enum can be a path, query or header parameter (``Alternatives/isParameterValue``).
     var isParameterValue: Bool
+    /// Whether the file names a Foundation type (`Date`, `Data`) and so imports Foundation.
+    var importsFoundation: Bool
 }
 
 /// One case of a `oneOf` / `anyOf` enum.
@@ -130,6 +132,14 @@ extension ModelContext {
             isParameterValue = model.isParameterValue
         }
         hasProperties = !properties.isEmpty
+        let usages: [TypeUsage]
+        switch type.kind {
+        case let .structure(properties): usages = properties.map(\.type)
+        case let .alias(usage): usages = [usage]
+        case let .alternatives(model): usages = model.cases.map(\.type)
+        case .openEnum, .closedEnum: usages = []
+        }
+        importsFoundation = usages.contains(where: \.needsFoundation)
     }
 }
 

@@ -66,6 +66,7 @@ extension ModelContext: MustacheParent {
         case "discriminatorName": discriminatorName
         case "keyword": keyword
         case "isParameterValue": isParameterValue
+        case "importsFoundation": importsFoundation
         default: nil
         }
     }
