@@ -2,7 +2,7 @@
 import KafkaRESTSupport
 
 /// Kind of resource an ACL protects.
-public enum AclResourceType: String, ClosedEnum, CaseIterable {
+public enum AclResourceType: String, ClosedEnum {
     case unknown = "UNKNOWN"
     case `any` = "ANY"
     case topic = "TOPIC"

@@ -2,7 +2,7 @@
 import KafkaRESTSupport
 
 /// Replication status of a mirror topic.
-public enum MirrorTopicStatus: String, ClosedEnum, CaseIterable {
+public enum MirrorTopicStatus: String, ClosedEnum {
     case active = "ACTIVE"
     case failed = "FAILED"
     case linkFailed = "LINK_FAILED"

@@ -24,6 +24,11 @@ struct GeneratedTypeTests {
             try JSONDecoder().decode([AclResourceType].self, from: Data(#"["TOPIC","NOT_A_TYPE"]"#.utf8))
         }
         #expect("\(error)".contains("NOT_A_TYPE"))
+        #expect("\(error)".contains("UNKNOWN, ANY, TOPIC, GROUP, CLUSTER, TRANSACTIONAL_ID, DELEGATION_TOKEN"), "the allowed values, from allCases")
+    }
+
+    @Test func closedEnumsListTheirCasesInSpecOrder() {
+        #expect(AclResourceType.allCases.map(\.rawValue) == ["UNKNOWN", "ANY", "TOPIC", "GROUP", "CLUSTER", "TRANSACTIONAL_ID", "DELEGATION_TOKEN"])
     }
 
     @Test func optionalNullableKeepsAbsentNullAndValue() throws {

@@ -53,7 +53,7 @@ struct ModelSnippetTests {
                 enum: [LITERAL, PREFIXED, "2PC", ""]
             """)
         let lines = rendered.lines("Models/PatternType.swift")
-        #expect(lines.contains("public enum PatternType: String, ClosedEnum, CaseIterable {"))
+        #expect(lines.contains("public enum PatternType: String, ClosedEnum {"))
         #expect(lines.contains("case literal = \"LITERAL\""))
         #expect(lines.contains("case _2Pc = \"2PC\""))
         #expect(lines.contains("case empty = \"\""))

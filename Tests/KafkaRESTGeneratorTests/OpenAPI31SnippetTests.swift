@@ -96,7 +96,7 @@ struct OpenAPI31SnippetTests {
         let rendered = try GeneratorFixtures.generate(fixture: "openapi31.yaml")
         #expect(rendered.declaration("Models/PetKind.swift") == """
             /// A string const is a closed enum of one case.
-            public enum PetKind: String, ClosedEnum, CaseIterable {
+            public enum PetKind: String, ClosedEnum {
                 case pet = "pet"
             }
 
@@ -189,7 +189,7 @@ struct OpenAPI31SnippetTests {
         let rendered = try GeneratorFixtures.generate(fixture: "openapi31.yaml")
         #expect(rendered.declaration("Models/Color.swift") == """
             /// An enum that lists null.
-            public enum Color: String, ClosedEnum, CaseIterable {
+            public enum Color: String, ClosedEnum {
                 case red = "red"
                 case green = "green"
             }
