@@ -50,34 +50,6 @@ public struct AclData: Codable, Sendable, Hashable {
         case operation
         case permission
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.resourceType = try container.decode(AclResourceType.self, forKey: .resourceType)
-        self.resourceName = try container.decode(String.self, forKey: .resourceName)
-        self.patternType = try container.decode(AclPatternType.self, forKey: .patternType)
-        self.principal = try container.decode(String.self, forKey: .principal)
-        self.host = try container.decode(String.self, forKey: .host)
-        self.operation = try container.decode(AclOperation.self, forKey: .operation)
-        self.permission = try container.decode(AclPermission.self, forKey: .permission)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encode(resourceType, forKey: .resourceType)
-        try container.encode(resourceName, forKey: .resourceName)
-        try container.encode(patternType, forKey: .patternType)
-        try container.encode(principal, forKey: .principal)
-        try container.encode(host, forKey: .host)
-        try container.encode(operation, forKey: .operation)
-        try container.encode(permission, forKey: .permission)
-    }
 }
 
 extension AclData: JSONReadable, JSONWritable {

@@ -17,18 +17,6 @@ public struct AlterConfigBatchRequestData: Codable, Sendable, Hashable {
         case data
         case validateOnly = "validate_only"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decode([AlterConfigBatchRequestDataDataItem].self, forKey: .data)
-        self.validateOnly = try container.decodeIfPresent(Bool.self, forKey: .validateOnly)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(data, forKey: .data)
-        try container.encodeIfPresent(validateOnly, forKey: .validateOnly)
-    }
 }
 
 extension AlterConfigBatchRequestData: JSONReadable, JSONWritable {

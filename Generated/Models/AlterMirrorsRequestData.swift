@@ -18,18 +18,6 @@ public struct AlterMirrorsRequestData: Codable, Sendable, Hashable {
         case mirrorTopicNames = "mirror_topic_names"
         case mirrorTopicNamePattern = "mirror_topic_name_pattern"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.mirrorTopicNames = try container.decodeIfPresent([String].self, forKey: .mirrorTopicNames)
-        self.mirrorTopicNamePattern = try container.decodeIfPresent(String.self, forKey: .mirrorTopicNamePattern)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(mirrorTopicNames, forKey: .mirrorTopicNames)
-        try container.encodeIfPresent(mirrorTopicNamePattern, forKey: .mirrorTopicNamePattern)
-    }
 }
 
 extension AlterMirrorsRequestData: JSONReadable, JSONWritable {

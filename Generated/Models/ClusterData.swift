@@ -50,34 +50,6 @@ public struct ClusterData: Codable, Sendable, Hashable {
         case topics
         case partitionReassignments = "partition_reassignments"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.controller = try container.decodeIfPresent(Relationship.self, forKey: .controller)
-        self.acls = try container.decode(Relationship.self, forKey: .acls)
-        self.brokers = try container.decode(Relationship.self, forKey: .brokers)
-        self.brokerConfigs = try container.decode(Relationship.self, forKey: .brokerConfigs)
-        self.consumerGroups = try container.decode(Relationship.self, forKey: .consumerGroups)
-        self.topics = try container.decode(Relationship.self, forKey: .topics)
-        self.partitionReassignments = try container.decode(Relationship.self, forKey: .partitionReassignments)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encodeIfPresent(controller, forKey: .controller)
-        try container.encode(acls, forKey: .acls)
-        try container.encode(brokers, forKey: .brokers)
-        try container.encode(brokerConfigs, forKey: .brokerConfigs)
-        try container.encode(consumerGroups, forKey: .consumerGroups)
-        try container.encode(topics, forKey: .topics)
-        try container.encode(partitionReassignments, forKey: .partitionReassignments)
-    }
 }
 
 extension ClusterData: JSONReadable, JSONWritable {

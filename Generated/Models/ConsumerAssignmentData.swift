@@ -46,32 +46,6 @@ public struct ConsumerAssignmentData: Codable, Sendable, Hashable {
         case partition
         case lag
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.consumerGroupID = try container.decode(String.self, forKey: .consumerGroupID)
-        self.consumerID = try container.decode(String.self, forKey: .consumerID)
-        self.topicName = try container.decode(String.self, forKey: .topicName)
-        self.partitionID = try container.decode(Int.self, forKey: .partitionID)
-        self.partition = try container.decode(Relationship.self, forKey: .partition)
-        self.lag = try container.decode(Relationship.self, forKey: .lag)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encode(consumerGroupID, forKey: .consumerGroupID)
-        try container.encode(consumerID, forKey: .consumerID)
-        try container.encode(topicName, forKey: .topicName)
-        try container.encode(partitionID, forKey: .partitionID)
-        try container.encode(partition, forKey: .partition)
-        try container.encode(lag, forKey: .lag)
-    }
 }
 
 extension ConsumerAssignmentData: JSONReadable, JSONWritable {

@@ -22,20 +22,6 @@ public struct ConsumerAssignmentDataList: Codable, Sendable, Hashable, PagedColl
         case data
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceCollectionMetadata.self, forKey: .metadata)
-        self.data = try container.decode([ConsumerAssignmentData].self, forKey: .data)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(data, forKey: .data)
-    }
-
     /// The items of this page (`data`).
     public var pageItems: [ConsumerAssignmentData] { data }
 

@@ -58,38 +58,6 @@ public struct ConsumerGroupData: Codable, Sendable, Hashable {
         case isMixedConsumerGroup = "is_mixed_consumer_group"
         case consumers
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.consumerGroupID = try container.decode(String.self, forKey: .consumerGroupID)
-        self.isSimple = try container.decode(Bool.self, forKey: .isSimple)
-        self.partitionAssignor = try container.decode(String.self, forKey: .partitionAssignor)
-        self.state = try container.decode(ConsumerGroupState.self, forKey: .state)
-        self.coordinator = try container.decode(Relationship.self, forKey: .coordinator)
-        self.lagSummary = try container.decode(Relationship.self, forKey: .lagSummary)
-        self.type = try container.decodeIfPresent(ConsumerGroupType.self, forKey: .type)
-        self.isMixedConsumerGroup = try container.decodeIfPresent(Bool.self, forKey: .isMixedConsumerGroup)
-        self.consumers = try container.decode(Relationship.self, forKey: .consumers)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encode(consumerGroupID, forKey: .consumerGroupID)
-        try container.encode(isSimple, forKey: .isSimple)
-        try container.encode(partitionAssignor, forKey: .partitionAssignor)
-        try container.encode(state, forKey: .state)
-        try container.encode(coordinator, forKey: .coordinator)
-        try container.encode(lagSummary, forKey: .lagSummary)
-        try container.encodeIfPresent(type, forKey: .type)
-        try container.encodeIfPresent(isMixedConsumerGroup, forKey: .isMixedConsumerGroup)
-        try container.encode(consumers, forKey: .consumers)
-    }
 }
 
 extension ConsumerGroupData: JSONReadable, JSONWritable {

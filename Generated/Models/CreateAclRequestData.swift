@@ -38,28 +38,6 @@ public struct CreateAclRequestData: Codable, Sendable, Hashable {
         case operation
         case permission
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceType = try container.decode(AclResourceType.self, forKey: .resourceType)
-        self.resourceName = try container.decode(String.self, forKey: .resourceName)
-        self.patternType = try container.decode(AclPatternType.self, forKey: .patternType)
-        self.principal = try container.decode(String.self, forKey: .principal)
-        self.host = try container.decode(String.self, forKey: .host)
-        self.operation = try container.decode(AclOperation.self, forKey: .operation)
-        self.permission = try container.decode(AclPermission.self, forKey: .permission)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(resourceType, forKey: .resourceType)
-        try container.encode(resourceName, forKey: .resourceName)
-        try container.encode(patternType, forKey: .patternType)
-        try container.encode(principal, forKey: .principal)
-        try container.encode(host, forKey: .host)
-        try container.encode(operation, forKey: .operation)
-        try container.encode(permission, forKey: .permission)
-    }
 }
 
 extension CreateAclRequestData: JSONReadable, JSONWritable {

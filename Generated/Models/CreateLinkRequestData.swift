@@ -30,24 +30,6 @@ public struct CreateLinkRequestData: Codable, Sendable, Hashable {
         case clusterLinkID = "cluster_link_id"
         case configs
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sourceClusterID = try container.decodeIfPresent(String.self, forKey: .sourceClusterID)
-        self.destinationClusterID = try container.decodeIfPresent(String.self, forKey: .destinationClusterID)
-        self.remoteClusterID = try container.decodeIfPresent(String.self, forKey: .remoteClusterID)
-        self.clusterLinkID = try container.decodeIfPresent(String.self, forKey: .clusterLinkID)
-        self.configs = try container.decodeIfPresent([ConfigData].self, forKey: .configs)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(sourceClusterID, forKey: .sourceClusterID)
-        try container.encodeIfPresent(destinationClusterID, forKey: .destinationClusterID)
-        try container.encodeIfPresent(remoteClusterID, forKey: .remoteClusterID)
-        try container.encodeIfPresent(clusterLinkID, forKey: .clusterLinkID)
-        try container.encodeIfPresent(configs, forKey: .configs)
-    }
 }
 
 extension CreateLinkRequestData: JSONReadable, JSONWritable {

@@ -26,22 +26,6 @@ public struct CreateMirrorTopicRequestData: Codable, Sendable, Hashable {
         case replicationFactor = "replication_factor"
         case configs
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sourceTopicName = try container.decode(String.self, forKey: .sourceTopicName)
-        self.mirrorTopicName = try container.decodeIfPresent(String.self, forKey: .mirrorTopicName)
-        self.replicationFactor = try container.decodeIfPresent(Int.self, forKey: .replicationFactor)
-        self.configs = try container.decodeIfPresent([ConfigData].self, forKey: .configs)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(sourceTopicName, forKey: .sourceTopicName)
-        try container.encodeIfPresent(mirrorTopicName, forKey: .mirrorTopicName)
-        try container.encodeIfPresent(replicationFactor, forKey: .replicationFactor)
-        try container.encodeIfPresent(configs, forKey: .configs)
-    }
 }
 
 extension CreateMirrorTopicRequestData: JSONReadable, JSONWritable {

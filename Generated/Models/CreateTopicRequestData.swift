@@ -34,26 +34,6 @@ public struct CreateTopicRequestData: Codable, Sendable, Hashable {
         case validateOnly = "validate_only"
         case replicasAssignments = "replicas_assignments"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.topicName = try container.decode(String.self, forKey: .topicName)
-        self.partitionsCount = try container.decodeIfPresent(Int.self, forKey: .partitionsCount)
-        self.replicationFactor = try container.decodeIfPresent(Int.self, forKey: .replicationFactor)
-        self.configs = try container.decodeIfPresent([CreateTopicRequestDataConfigsItem].self, forKey: .configs)
-        self.validateOnly = try container.decodeIfPresent(Bool.self, forKey: .validateOnly)
-        self.replicasAssignments = try container.decodeIfPresent([String: [Int]].self, forKey: .replicasAssignments)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(topicName, forKey: .topicName)
-        try container.encodeIfPresent(partitionsCount, forKey: .partitionsCount)
-        try container.encodeIfPresent(replicationFactor, forKey: .replicationFactor)
-        try container.encodeIfPresent(configs, forKey: .configs)
-        try container.encodeIfPresent(validateOnly, forKey: .validateOnly)
-        try container.encodeIfPresent(replicasAssignments, forKey: .replicasAssignments)
-    }
 }
 
 extension CreateTopicRequestData: JSONReadable, JSONWritable {

@@ -13,16 +13,6 @@ public struct DeleteAclsResponse: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case data
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decode([AclData].self, forKey: .data)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(data, forKey: .data)
-    }
 }
 
 extension DeleteAclsResponse: JSONReadable, JSONWritable {

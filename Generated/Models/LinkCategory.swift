@@ -18,18 +18,6 @@ public struct LinkCategory: Codable, Sendable, Hashable {
         case stateCategory = "state_category"
         case count
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stateCategory = try container.decode(StateCategory.self, forKey: .stateCategory)
-        self.count = try container.decode(Int32.self, forKey: .count)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(stateCategory, forKey: .stateCategory)
-        try container.encode(count, forKey: .count)
-    }
 }
 
 extension LinkCategory: JSONReadable, JSONWritable {

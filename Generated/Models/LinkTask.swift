@@ -22,20 +22,6 @@ public struct LinkTask: Codable, Sendable, Hashable {
         case state
         case errors
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.taskName = try container.decode(String.self, forKey: .taskName)
-        self.state = try container.decode(LinkTaskState.self, forKey: .state)
-        self.errors = try container.decode([LinkTaskError].self, forKey: .errors)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(taskName, forKey: .taskName)
-        try container.encode(state, forKey: .state)
-        try container.encode(errors, forKey: .errors)
-    }
 }
 
 extension LinkTask: JSONReadable, JSONWritable {

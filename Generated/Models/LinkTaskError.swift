@@ -18,18 +18,6 @@ public struct LinkTaskError: Codable, Sendable, Hashable {
         case errorCode = "error_code"
         case errorMessage = "error_message"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorCode = try container.decode(String.self, forKey: .errorCode)
-        self.errorMessage = try container.decode(String.self, forKey: .errorMessage)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(errorCode, forKey: .errorCode)
-        try container.encode(errorMessage, forKey: .errorMessage)
-    }
 }
 
 extension LinkTaskError: JSONReadable, JSONWritable {

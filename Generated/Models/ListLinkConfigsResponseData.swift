@@ -65,42 +65,6 @@ public struct ListLinkConfigsResponseData: Codable, Sendable, Hashable {
         case isReadOnly = "is_read_only"
         case isSensitive = "is_sensitive"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.value = try container.decode(String.self, forKey: .value)
-        self.`default` = try container.decodeIfPresent(Bool.self, forKey: .`default`)
-        self.readOnly = try container.decodeIfPresent(Bool.self, forKey: .readOnly)
-        self.sensitive = try container.decodeIfPresent(Bool.self, forKey: .sensitive)
-        self.source = try container.decode(ListLinkConfigsResponseDataSource.self, forKey: .source)
-        self.synonyms = try container.decode([String].self, forKey: .synonyms)
-        self.linkName = try container.decode(String.self, forKey: .linkName)
-        self.isDefault = try container.decodeIfPresent(Bool.self, forKey: .isDefault)
-        self.isReadOnly = try container.decodeIfPresent(Bool.self, forKey: .isReadOnly)
-        self.isSensitive = try container.decodeIfPresent(Bool.self, forKey: .isSensitive)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encode(name, forKey: .name)
-        try container.encode(value, forKey: .value)
-        try container.encodeIfPresent(`default`, forKey: .`default`)
-        try container.encodeIfPresent(readOnly, forKey: .readOnly)
-        try container.encodeIfPresent(sensitive, forKey: .sensitive)
-        try container.encode(source, forKey: .source)
-        try container.encode(synonyms, forKey: .synonyms)
-        try container.encode(linkName, forKey: .linkName)
-        try container.encodeIfPresent(isDefault, forKey: .isDefault)
-        try container.encodeIfPresent(isReadOnly, forKey: .isReadOnly)
-        try container.encodeIfPresent(isSensitive, forKey: .isSensitive)
-    }
 }
 
 extension ListLinkConfigsResponseData: JSONReadable, JSONWritable {

@@ -54,36 +54,6 @@ public struct ListMirrorTopicsResponseData: Codable, Sendable, Hashable {
         case mirrorStateTransitionErrors = "mirror_state_transition_errors"
         case mirrorTopicError = "mirror_topic_error"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.linkName = try container.decode(String.self, forKey: .linkName)
-        self.mirrorTopicName = try container.decode(String.self, forKey: .mirrorTopicName)
-        self.sourceTopicName = try container.decode(String.self, forKey: .sourceTopicName)
-        self.numPartitions = try container.decode(Int.self, forKey: .numPartitions)
-        self.mirrorLags = try container.decode(MirrorLags.self, forKey: .mirrorLags)
-        self.mirrorStatus = try container.decode(MirrorTopicStatus.self, forKey: .mirrorStatus)
-        self.stateTimeMs = try container.decode(Int64.self, forKey: .stateTimeMs)
-        self.mirrorStateTransitionErrors = try container.decodeIfPresent([LinkTaskError].self, forKey: .mirrorStateTransitionErrors)
-        self.mirrorTopicError = try container.decodeIfPresent(MirrorTopicError.self, forKey: .mirrorTopicError)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(linkName, forKey: .linkName)
-        try container.encode(mirrorTopicName, forKey: .mirrorTopicName)
-        try container.encode(sourceTopicName, forKey: .sourceTopicName)
-        try container.encode(numPartitions, forKey: .numPartitions)
-        try container.encode(mirrorLags, forKey: .mirrorLags)
-        try container.encode(mirrorStatus, forKey: .mirrorStatus)
-        try container.encode(stateTimeMs, forKey: .stateTimeMs)
-        try container.encodeIfPresent(mirrorStateTransitionErrors, forKey: .mirrorStateTransitionErrors)
-        try container.encodeIfPresent(mirrorTopicError, forKey: .mirrorTopicError)
-    }
 }
 
 extension ListMirrorTopicsResponseData: JSONReadable, JSONWritable {

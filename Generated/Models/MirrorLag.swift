@@ -22,20 +22,6 @@ public struct MirrorLag: Codable, Sendable, Hashable {
         case lag
         case lastSourceFetchOffset = "last_source_fetch_offset"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.partition = try container.decode(Int.self, forKey: .partition)
-        self.lag = try container.decode(Int64.self, forKey: .lag)
-        self.lastSourceFetchOffset = try container.decode(Int64.self, forKey: .lastSourceFetchOffset)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(partition, forKey: .partition)
-        try container.encode(lag, forKey: .lag)
-        try container.encode(lastSourceFetchOffset, forKey: .lastSourceFetchOffset)
-    }
 }
 
 extension MirrorLag: JSONReadable, JSONWritable {

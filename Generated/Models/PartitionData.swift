@@ -42,30 +42,6 @@ public struct PartitionData: Codable, Sendable, Hashable {
         case replicas
         case reassignment
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.topicName = try container.decode(String.self, forKey: .topicName)
-        self.partitionID = try container.decode(Int.self, forKey: .partitionID)
-        self.leader = try container.decodeIfPresent(Relationship.self, forKey: .leader)
-        self.replicas = try container.decode(Relationship.self, forKey: .replicas)
-        self.reassignment = try container.decode(Relationship.self, forKey: .reassignment)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encode(topicName, forKey: .topicName)
-        try container.encode(partitionID, forKey: .partitionID)
-        try container.encodeIfPresent(leader, forKey: .leader)
-        try container.encode(replicas, forKey: .replicas)
-        try container.encode(reassignment, forKey: .reassignment)
-    }
 }
 
 extension PartitionData: JSONReadable, JSONWritable {

@@ -22,20 +22,6 @@ public struct PartitionLevelTruncationData: Codable, Sendable, Hashable {
         case offsetTruncatedTo = "offset_truncated_to"
         case messagesTruncated = "messages_truncated"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.partitionID = try container.decode(Int.self, forKey: .partitionID)
-        self.offsetTruncatedTo = try container.decode(Int64.self, forKey: .offsetTruncatedTo)
-        self.messagesTruncated = try container.decode(Int64.self, forKey: .messagesTruncated)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(partitionID, forKey: .partitionID)
-        try container.encode(offsetTruncatedTo, forKey: .offsetTruncatedTo)
-        try container.encode(messagesTruncated, forKey: .messagesTruncated)
-    }
 }
 
 extension PartitionLevelTruncationData: JSONReadable, JSONWritable {

@@ -14,16 +14,6 @@ public struct ProduceBatchRequest: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case entries
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.entries = try container.decode([ProduceBatchRequestEntry].self, forKey: .entries)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(entries, forKey: .entries)
-    }
 }
 
 extension ProduceBatchRequest: JSONReadable, JSONWritable {

@@ -18,18 +18,6 @@ public struct ProduceBatchResponse: Codable, Sendable, Hashable {
         case successes
         case failures
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.successes = try container.decodeIfPresent([ProduceBatchResponseSuccessEntry].self, forKey: .successes)
-        self.failures = try container.decodeIfPresent([ProduceBatchResponseFailureEntry].self, forKey: .failures)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(successes, forKey: .successes)
-        try container.encodeIfPresent(failures, forKey: .failures)
-    }
 }
 
 extension ProduceBatchResponse: JSONReadable, JSONWritable {

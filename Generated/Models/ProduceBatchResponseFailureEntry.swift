@@ -22,20 +22,6 @@ public struct ProduceBatchResponseFailureEntry: Codable, Sendable, Hashable {
         case errorCode = "error_code"
         case message
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.errorCode = try container.decode(Int32.self, forKey: .errorCode)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(errorCode, forKey: .errorCode)
-        try container.encodeIfPresent(message, forKey: .message)
-    }
 }
 
 extension ProduceBatchResponseFailureEntry: JSONReadable, JSONWritable {

@@ -42,30 +42,6 @@ public struct ReassignmentData: Codable, Sendable, Hashable {
         case removingReplicas = "removing_replicas"
         case replicas
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.topicName = try container.decode(String.self, forKey: .topicName)
-        self.partitionID = try container.decode(Int.self, forKey: .partitionID)
-        self.addingReplicas = try container.decode([Int].self, forKey: .addingReplicas)
-        self.removingReplicas = try container.decode([Int].self, forKey: .removingReplicas)
-        self.replicas = try container.decode(Relationship.self, forKey: .replicas)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encode(topicName, forKey: .topicName)
-        try container.encode(partitionID, forKey: .partitionID)
-        try container.encode(addingReplicas, forKey: .addingReplicas)
-        try container.encode(removingReplicas, forKey: .removingReplicas)
-        try container.encode(replicas, forKey: .replicas)
-    }
 }
 
 extension ReassignmentData: JSONReadable, JSONWritable {

@@ -14,16 +14,6 @@ public struct Relationship: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case related
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.related = try container.decode(String.self, forKey: .related)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(related, forKey: .related)
-    }
 }
 
 extension Relationship: JSONReadable, JSONWritable {

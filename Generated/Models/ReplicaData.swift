@@ -46,32 +46,6 @@ public struct ReplicaData: Codable, Sendable, Hashable {
         case isInSync = "is_in_sync"
         case broker
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.topicName = try container.decode(String.self, forKey: .topicName)
-        self.partitionID = try container.decode(Int.self, forKey: .partitionID)
-        self.brokerID = try container.decode(Int.self, forKey: .brokerID)
-        self.isLeader = try container.decode(Bool.self, forKey: .isLeader)
-        self.isInSync = try container.decode(Bool.self, forKey: .isInSync)
-        self.broker = try container.decode(Relationship.self, forKey: .broker)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encode(topicName, forKey: .topicName)
-        try container.encode(partitionID, forKey: .partitionID)
-        try container.encode(brokerID, forKey: .brokerID)
-        try container.encode(isLeader, forKey: .isLeader)
-        try container.encode(isInSync, forKey: .isInSync)
-        try container.encode(broker, forKey: .broker)
-    }
 }
 
 extension ReplicaData: JSONReadable, JSONWritable {

@@ -38,28 +38,6 @@ public struct ShareGroupConsumerData: Codable, Sendable, Hashable {
         case clientID = "client_id"
         case assignments
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.groupID = try container.decode(String.self, forKey: .groupID)
-        self.consumerID = try container.decode(String.self, forKey: .consumerID)
-        self.clientID = try container.decode(String.self, forKey: .clientID)
-        self.assignments = try container.decode(Relationship.self, forKey: .assignments)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encode(groupID, forKey: .groupID)
-        try container.encode(consumerID, forKey: .consumerID)
-        try container.encode(clientID, forKey: .clientID)
-        try container.encode(assignments, forKey: .assignments)
-    }
 }
 
 extension ShareGroupConsumerData: JSONReadable, JSONWritable {

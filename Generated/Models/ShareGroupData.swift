@@ -50,34 +50,6 @@ public struct ShareGroupData: Codable, Sendable, Hashable {
         case partitionCount = "partition_count"
         case assignedTopicPartitions = "assigned_topic_partitions"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.shareGroupID = try container.decode(String.self, forKey: .shareGroupID)
-        self.state = try container.decode(ShareGroupState.self, forKey: .state)
-        self.coordinator = try container.decode(Relationship.self, forKey: .coordinator)
-        self.consumers = try container.decode(Relationship.self, forKey: .consumers)
-        self.consumerCount = try container.decode(Int32.self, forKey: .consumerCount)
-        self.partitionCount = try container.decode(Int32.self, forKey: .partitionCount)
-        self.assignedTopicPartitions = try container.decodeIfPresent([ShareGroupTopicPartitionData].self, forKey: .assignedTopicPartitions)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encode(shareGroupID, forKey: .shareGroupID)
-        try container.encode(state, forKey: .state)
-        try container.encode(coordinator, forKey: .coordinator)
-        try container.encode(consumers, forKey: .consumers)
-        try container.encode(consumerCount, forKey: .consumerCount)
-        try container.encode(partitionCount, forKey: .partitionCount)
-        try container.encodeIfPresent(assignedTopicPartitions, forKey: .assignedTopicPartitions)
-    }
 }
 
 extension ShareGroupData: JSONReadable, JSONWritable {

@@ -30,24 +30,6 @@ public struct ShareGroupTopicPartitionData: Codable, Sendable, Hashable {
         case partitionID = "partition_id"
         case partition
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.topicName = try container.decode(String.self, forKey: .topicName)
-        self.partitionID = try container.decode(Int32.self, forKey: .partitionID)
-        self.partition = try container.decode(Relationship.self, forKey: .partition)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(topicName, forKey: .topicName)
-        try container.encode(partitionID, forKey: .partitionID)
-        try container.encode(partition, forKey: .partition)
-    }
 }
 
 extension ShareGroupTopicPartitionData: JSONReadable, JSONWritable {

@@ -58,38 +58,6 @@ public struct StreamsGroupData: Codable, Sendable, Hashable {
         case members
         case subtopologies
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.groupID = try container.decode(String.self, forKey: .groupID)
-        self.state = try container.decode(StreamsGroupState.self, forKey: .state)
-        self.memberCount = try container.decode(Int.self, forKey: .memberCount)
-        self.subtopologyCount = try container.decode(Int.self, forKey: .subtopologyCount)
-        self.groupEpoch = try container.decode(Int.self, forKey: .groupEpoch)
-        self.topologyEpoch = try container.decode(Int.self, forKey: .topologyEpoch)
-        self.targetAssignmentEpoch = try container.decode(Int.self, forKey: .targetAssignmentEpoch)
-        self.members = try container.decode(Relationship.self, forKey: .members)
-        self.subtopologies = try container.decode(Relationship.self, forKey: .subtopologies)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encode(groupID, forKey: .groupID)
-        try container.encode(state, forKey: .state)
-        try container.encode(memberCount, forKey: .memberCount)
-        try container.encode(subtopologyCount, forKey: .subtopologyCount)
-        try container.encode(groupEpoch, forKey: .groupEpoch)
-        try container.encode(topologyEpoch, forKey: .topologyEpoch)
-        try container.encode(targetAssignmentEpoch, forKey: .targetAssignmentEpoch)
-        try container.encode(members, forKey: .members)
-        try container.encode(subtopologies, forKey: .subtopologies)
-    }
 }
 
 extension StreamsGroupData: JSONReadable, JSONWritable {

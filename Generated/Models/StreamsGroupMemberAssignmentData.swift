@@ -42,30 +42,6 @@ public struct StreamsGroupMemberAssignmentData: Codable, Sendable, Hashable {
         case standbyTasks = "standby_tasks"
         case warmupTasks = "warmup_tasks"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.groupID = try container.decode(String.self, forKey: .groupID)
-        self.memberID = try container.decode(String.self, forKey: .memberID)
-        self.activeTasks = try container.decode(Relationship.self, forKey: .activeTasks)
-        self.standbyTasks = try container.decode(Relationship.self, forKey: .standbyTasks)
-        self.warmupTasks = try container.decode(Relationship.self, forKey: .warmupTasks)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encode(groupID, forKey: .groupID)
-        try container.encode(memberID, forKey: .memberID)
-        try container.encode(activeTasks, forKey: .activeTasks)
-        try container.encode(standbyTasks, forKey: .standbyTasks)
-        try container.encode(warmupTasks, forKey: .warmupTasks)
-    }
 }
 
 extension StreamsGroupMemberAssignmentData: JSONReadable, JSONWritable {

@@ -62,40 +62,6 @@ public struct StreamsGroupMemberData: Codable, Sendable, Hashable {
         case assignments
         case targetAssignment = "target_assignment"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.groupID = try container.decode(String.self, forKey: .groupID)
-        self.memberID = try container.decode(String.self, forKey: .memberID)
-        self.processID = try container.decode(String.self, forKey: .processID)
-        self.clientID = try container.decode(String.self, forKey: .clientID)
-        self.instanceID = try container.decode(String.self, forKey: .instanceID)
-        self.memberEpoch = try container.decode(Int.self, forKey: .memberEpoch)
-        self.topologyEpoch = try container.decode(Int.self, forKey: .topologyEpoch)
-        self.isClassic = try container.decode(Bool.self, forKey: .isClassic)
-        self.assignments = try container.decode(Relationship.self, forKey: .assignments)
-        self.targetAssignment = try container.decode(Relationship.self, forKey: .targetAssignment)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encode(groupID, forKey: .groupID)
-        try container.encode(memberID, forKey: .memberID)
-        try container.encode(processID, forKey: .processID)
-        try container.encode(clientID, forKey: .clientID)
-        try container.encode(instanceID, forKey: .instanceID)
-        try container.encode(memberEpoch, forKey: .memberEpoch)
-        try container.encode(topologyEpoch, forKey: .topologyEpoch)
-        try container.encode(isClassic, forKey: .isClassic)
-        try container.encode(assignments, forKey: .assignments)
-        try container.encode(targetAssignment, forKey: .targetAssignment)
-    }
 }
 
 extension StreamsGroupMemberData: JSONReadable, JSONWritable {

@@ -34,26 +34,6 @@ public struct StreamsGroupSubtopologyData: Codable, Sendable, Hashable {
         case subtopologyID = "subtopology_id"
         case sourceTopics = "source_topics"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.groupID = try container.decode(String.self, forKey: .groupID)
-        self.subtopologyID = try container.decode(String.self, forKey: .subtopologyID)
-        self.sourceTopics = try container.decode([String].self, forKey: .sourceTopics)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encode(groupID, forKey: .groupID)
-        try container.encode(subtopologyID, forKey: .subtopologyID)
-        try container.encode(sourceTopics, forKey: .sourceTopics)
-    }
 }
 
 extension StreamsGroupSubtopologyData: JSONReadable, JSONWritable {

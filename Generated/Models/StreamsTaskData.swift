@@ -26,22 +26,6 @@ public struct StreamsTaskData: Codable, Sendable, Hashable {
         case subtopologyID = "subtopology_id"
         case partitionIDs = "partition_ids"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.subtopologyID = try container.decode(String.self, forKey: .subtopologyID)
-        self.partitionIDs = try container.decode([Int].self, forKey: .partitionIDs)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(subtopologyID, forKey: .subtopologyID)
-        try container.encode(partitionIDs, forKey: .partitionIDs)
-    }
 }
 
 extension StreamsTaskData: JSONReadable, JSONWritable {

@@ -54,36 +54,6 @@ public struct TopicData: Codable, Sendable, Hashable {
         case partitionReassignments = "partition_reassignments"
         case authorizedOperations = "authorized_operations"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.metadata = try container.decode(ResourceMetadata.self, forKey: .metadata)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.topicName = try container.decode(String.self, forKey: .topicName)
-        self.isInternal = try container.decode(Bool.self, forKey: .isInternal)
-        self.replicationFactor = try container.decode(Int.self, forKey: .replicationFactor)
-        self.partitionsCount = try container.decode(Int.self, forKey: .partitionsCount)
-        self.partitions = try container.decode(Relationship.self, forKey: .partitions)
-        self.configs = try container.decode(Relationship.self, forKey: .configs)
-        self.partitionReassignments = try container.decode(Relationship.self, forKey: .partitionReassignments)
-        self.authorizedOperations = try container.decodeIfPresent(AuthorizedOperations.self, forKey: .authorizedOperations)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(clusterID, forKey: .clusterID)
-        try container.encode(topicName, forKey: .topicName)
-        try container.encode(isInternal, forKey: .isInternal)
-        try container.encode(replicationFactor, forKey: .replicationFactor)
-        try container.encode(partitionsCount, forKey: .partitionsCount)
-        try container.encode(partitions, forKey: .partitions)
-        try container.encode(configs, forKey: .configs)
-        try container.encode(partitionReassignments, forKey: .partitionReassignments)
-        try container.encodeIfPresent(authorizedOperations, forKey: .authorizedOperations)
-    }
 }
 
 extension TopicData: JSONReadable, JSONWritable {

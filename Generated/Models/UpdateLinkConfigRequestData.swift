@@ -14,16 +14,6 @@ public struct UpdateLinkConfigRequestData: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case value
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(String.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(value, forKey: .value)
-    }
 }
 
 extension UpdateLinkConfigRequestData: JSONReadable, JSONWritable {

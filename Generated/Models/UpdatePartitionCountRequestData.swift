@@ -14,16 +14,6 @@ public struct UpdatePartitionCountRequestData: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case partitionsCount = "partitions_count"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.partitionsCount = try container.decode(Int32.self, forKey: .partitionsCount)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(partitionsCount, forKey: .partitionsCount)
-    }
 }
 
 extension UpdatePartitionCountRequestData: JSONReadable, JSONWritable {

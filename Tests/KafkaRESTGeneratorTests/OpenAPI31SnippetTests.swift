@@ -362,18 +362,6 @@ struct OpenAPI31SnippetTests {
                     case tag
                     case names
                 }
-
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: CodingKeys.self)
-                    self.tag = try container.decodeIfPresent(Tag.self, forKey: .tag)
-                    self.names = try container.decodeIfPresent(JSONValue.self, forKey: .names)
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encodeIfPresent(tag, forKey: .tag)
-                    try container.encodeIfPresent(names, forKey: .names)
-                }
             }
 
             """)

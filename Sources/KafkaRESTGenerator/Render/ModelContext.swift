@@ -29,6 +29,9 @@ struct ModelContext {
     var isParameterValue: Bool
     /// Whether the file names a Foundation type (`Date`, `Data`) and so imports Foundation.
     var importsFoundation: Bool
+    /// Whether the compiler's `Codable` is the one the template would write: a struct whose
+    /// properties are neither nullable, nor date-times (read with ``DateTimeCoding``), nor boxed.
+    var synthesisesCodable: Bool
 }
 
 /// One case of a `oneOf` / `anyOf` enum.
@@ -140,6 +143,11 @@ extension ModelContext {
         case .openEnum, .closedEnum: usages = []
         }
         importsFoundation = usages.contains(where: \.needsFoundation)
+        if case let .structure(properties) = type.kind {
+            synthesisesCodable = !properties.isEmpty && properties.allSatisfy { !$0.nullable && $0.type != .dateTime && !$0.boxed }
+        } else {
+            synthesisesCodable = false
+        }
     }
 }
 

@@ -67,6 +67,7 @@ extension ModelContext: MustacheParent {
         case "keyword": keyword
         case "isParameterValue": isParameterValue
         case "importsFoundation": importsFoundation
+        case "synthesisesCodable": synthesisesCodable
         default: nil
         }
     }

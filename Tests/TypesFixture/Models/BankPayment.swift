@@ -15,18 +15,6 @@ public struct BankPayment: Codable, Sendable, Hashable {
         case method
         case iban
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.method = try container.decode(String.self, forKey: .method)
-        self.iban = try container.decode(String.self, forKey: .iban)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(method, forKey: .method)
-        try container.encode(iban, forKey: .iban)
-    }
 }
 
 extension BankPayment: JSONReadable, JSONWritable {

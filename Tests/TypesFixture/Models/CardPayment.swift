@@ -15,18 +15,6 @@ public struct CardPayment: Codable, Sendable, Hashable {
         case method
         case number
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.method = try container.decode(String.self, forKey: .method)
-        self.number = try container.decode(String.self, forKey: .number)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(method, forKey: .method)
-        try container.encode(number, forKey: .number)
-    }
 }
 
 extension CardPayment: JSONReadable, JSONWritable {

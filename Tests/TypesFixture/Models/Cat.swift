@@ -15,18 +15,6 @@ public struct Cat: Codable, Sendable, Hashable {
         case petType = "pet_type"
         case lives
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.petType = try container.decode(String.self, forKey: .petType)
-        self.lives = try container.decode(Int32.self, forKey: .lives)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(petType, forKey: .petType)
-        try container.encode(lives, forKey: .lives)
-    }
 }
 
 extension Cat: JSONReadable, JSONWritable {

@@ -12,16 +12,6 @@ public struct CategoryBase: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case id
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-    }
 }
 
 extension CategoryBase: JSONReadable, JSONWritable {

@@ -12,16 +12,6 @@ public struct Circle: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case radius
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.radius = try container.decode(Double.self, forKey: .radius)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(radius, forKey: .radius)
-    }
 }
 
 extension Circle: JSONReadable, JSONWritable {

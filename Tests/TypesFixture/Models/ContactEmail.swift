@@ -13,16 +13,6 @@ public struct ContactEmail: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case email
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.email = try container.decode(String.self, forKey: .email)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(email, forKey: .email)
-    }
 }
 
 extension ContactEmail: JSONReadable, JSONWritable {

@@ -13,16 +13,6 @@ public struct ContactPhone: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case phone
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.phone = try container.decode(String.self, forKey: .phone)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(phone, forKey: .phone)
-    }
 }
 
 extension ContactPhone: JSONReadable, JSONWritable {

@@ -15,18 +15,6 @@ public struct Dog: Codable, Sendable, Hashable {
         case petType = "pet_type"
         case good
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.petType = try container.decode(String.self, forKey: .petType)
-        self.good = try container.decodeIfPresent(Bool.self, forKey: .good)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(petType, forKey: .petType)
-        try container.encodeIfPresent(good, forKey: .good)
-    }
 }
 
 extension Dog: JSONReadable, JSONWritable {

@@ -15,18 +15,6 @@ public struct Literal: Codable, Sendable, Hashable {
         case op
         case value
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.op = try container.decode(String.self, forKey: .op)
-        self.value = try container.decode(Double.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(op, forKey: .op)
-        try container.encode(value, forKey: .value)
-    }
 }
 
 extension Literal: JSONReadable, JSONWritable {

@@ -21,22 +21,6 @@ public struct PaymentBankPayment: Codable, Sendable, Hashable {
         case method
         case iban
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.amount = try container.decode(Int.self, forKey: .amount)
-        self.reference = try container.decodeIfPresent(String.self, forKey: .reference)
-        self.method = try container.decode(String.self, forKey: .method)
-        self.iban = try container.decode(String.self, forKey: .iban)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(amount, forKey: .amount)
-        try container.encodeIfPresent(reference, forKey: .reference)
-        try container.encode(method, forKey: .method)
-        try container.encode(iban, forKey: .iban)
-    }
 }
 
 extension PaymentBankPayment: JSONReadable, JSONWritable {

@@ -12,16 +12,6 @@ public struct PaymentBase: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case amount
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.amount = try container.decode(Int.self, forKey: .amount)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(amount, forKey: .amount)
-    }
 }
 
 extension PaymentBase: JSONReadable, JSONWritable {

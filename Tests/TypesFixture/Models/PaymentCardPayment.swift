@@ -21,22 +21,6 @@ public struct PaymentCardPayment: Codable, Sendable, Hashable {
         case method
         case number
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.amount = try container.decode(Int.self, forKey: .amount)
-        self.reference = try container.decodeIfPresent(String.self, forKey: .reference)
-        self.method = try container.decode(String.self, forKey: .method)
-        self.number = try container.decode(String.self, forKey: .number)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(amount, forKey: .amount)
-        try container.encodeIfPresent(reference, forKey: .reference)
-        try container.encode(method, forKey: .method)
-        try container.encode(number, forKey: .number)
-    }
 }
 
 extension PaymentCardPayment: JSONReadable, JSONWritable {

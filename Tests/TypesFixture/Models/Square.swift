@@ -12,16 +12,6 @@ public struct Square: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case side
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.side = try container.decode(Double.self, forKey: .side)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(side, forKey: .side)
-    }
 }
 
 extension Square: JSONReadable, JSONWritable {

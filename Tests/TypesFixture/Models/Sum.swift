@@ -20,20 +20,6 @@ public struct Sum: Codable, Sendable, Hashable {
         case left
         case right
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.op = try container.decode(String.self, forKey: .op)
-        self.left = try container.decode(Expression.self, forKey: .left)
-        self.right = try container.decode(Expression.self, forKey: .right)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(op, forKey: .op)
-        try container.encode(left, forKey: .left)
-        try container.encode(right, forKey: .right)
-    }
 }
 
 extension Sum: JSONReadable, JSONWritable {

@@ -19,20 +19,6 @@ public struct Transfer: Codable, Sendable, Hashable {
         case to
         case toAlias = "to_alias"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.amount = try container.decode(Int.self, forKey: .amount)
-        self.to = try container.decodeIfPresent(String.self, forKey: .to)
-        self.toAlias = try container.decodeIfPresent(String.self, forKey: .toAlias)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(amount, forKey: .amount)
-        try container.encodeIfPresent(to, forKey: .to)
-        try container.encodeIfPresent(toAlias, forKey: .toAlias)
-    }
 }
 
 extension Transfer: JSONReadable, JSONWritable {

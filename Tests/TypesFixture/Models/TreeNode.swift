@@ -19,20 +19,6 @@ public struct TreeNode: Codable, Sendable, Hashable {
         case children
         case named
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.children = try container.decodeIfPresent([TreeNode].self, forKey: .children)
-        self.named = try container.decodeIfPresent([String: TreeNode].self, forKey: .named)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(name, forKey: .name)
-        try container.encodeIfPresent(children, forKey: .children)
-        try container.encodeIfPresent(named, forKey: .named)
-    }
 }
 
 extension TreeNode: JSONReadable, JSONWritable {
