@@ -72,9 +72,9 @@ public struct ACLOperations: ACLOperationsProtocol {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func createKafkaAcls(clusterID: String, body: CreateAclRequestData? = nil) async throws {
+    public func createKafkaAcls(clusterID: String, body: CreateAclRequestData) async throws {
         var request = APIRequest(operationID: "createKafkaAcls", method: .post, pathTemplate: "/clusters/{cluster_id}/acls", path: "/clusters/\(PathSegment.encode(clusterID))/acls")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateAclRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateAclRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 201:
@@ -141,9 +141,9 @@ public struct ACLOperations: ACLOperationsProtocol {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func batchCreateKafkaAcls(clusterID: String, body: CreateAclRequestDataList? = nil) async throws {
+    public func batchCreateKafkaAcls(clusterID: String, body: CreateAclRequestDataList) async throws {
         var request = APIRequest(operationID: "batchCreateKafkaAcls", method: .post, pathTemplate: "/clusters/{cluster_id}/acls:batch", path: "/clusters/\(PathSegment.encode(clusterID))/acls:batch")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateAclRequestDataList") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateAclRequestDataList")
         let response = try await transport.send(request)
         switch response.status {
         case 201:

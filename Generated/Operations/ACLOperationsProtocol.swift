@@ -52,7 +52,7 @@ public protocol ACLOperationsProtocol: Sendable {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func createKafkaAcls(clusterID: String, body: CreateAclRequestData?) async throws
+    func createKafkaAcls(clusterID: String, body: CreateAclRequestData) async throws
 
     /// Delete ACLs
     ///
@@ -94,7 +94,7 @@ public protocol ACLOperationsProtocol: Sendable {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func batchCreateKafkaAcls(clusterID: String, body: CreateAclRequestDataList?) async throws
+    func batchCreateKafkaAcls(clusterID: String, body: CreateAclRequestDataList) async throws
 }
 
 extension ACLOperationsProtocol {
@@ -103,18 +103,8 @@ extension ACLOperationsProtocol {
         try await getKafkaAcls(clusterID: clusterID, resourceType: resourceType, resourceName: resourceName, patternType: patternType, principal: principal, host: host, operation: operation, permission: permission)
     }
 
-    /// `createKafkaAcls` with the default arguments of `ACLOperations`.
-    public func createKafkaAcls(clusterID: String, body: CreateAclRequestData? = nil) async throws {
-        try await createKafkaAcls(clusterID: clusterID, body: body)
-    }
-
     /// `deleteKafkaAcls` with the default arguments of `ACLOperations`.
     public func deleteKafkaAcls(clusterID: String, resourceType: AclResourceType, resourceName: String? = nil, patternType: AclPatternType, principal: String? = nil, host: String? = nil, operation: AclOperation, permission: AclPermission) async throws -> DeleteAclsResponse {
         try await deleteKafkaAcls(clusterID: clusterID, resourceType: resourceType, resourceName: resourceName, patternType: patternType, principal: principal, host: host, operation: operation, permission: permission)
-    }
-
-    /// `batchCreateKafkaAcls` with the default arguments of `ACLOperations`.
-    public func batchCreateKafkaAcls(clusterID: String, body: CreateAclRequestDataList? = nil) async throws {
-        try await batchCreateKafkaAcls(clusterID: clusterID, body: body)
     }
 }

@@ -59,12 +59,12 @@ public struct ClusterLinkOperations: ClusterLinkOperationsProtocol {
     ///   - validateOnly: When true, only check the request; nothing is changed.
     ///   - validateLink: When true, check that the remote cluster can be reached before creating the link.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func createKafkaLink(clusterID: String, body: CreateLinkRequestData? = nil, linkName: String, validateOnly: Bool? = nil, validateLink: Bool? = nil) async throws {
+    public func createKafkaLink(clusterID: String, body: CreateLinkRequestData, linkName: String, validateOnly: Bool? = nil, validateLink: Bool? = nil) async throws {
         var request = APIRequest(operationID: "createKafkaLink", method: .post, pathTemplate: "/clusters/{cluster_id}/links", path: "/clusters/\(PathSegment.encode(clusterID))/links")
         request.addQuery("link_name", linkName)
         request.addQuery("validate_only", validateOnly)
         request.addQuery("validate_link", validateLink)
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateLinkRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateLinkRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 204:
@@ -205,9 +205,9 @@ public struct ClusterLinkOperations: ClusterLinkOperationsProtocol {
     ///   - configName: Name of the cluster link setting.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaLinkConfig(clusterID: String, linkName: String, configName: String, body: UpdateLinkConfigRequestData? = nil) async throws {
+    public func updateKafkaLinkConfig(clusterID: String, linkName: String, configName: String, body: UpdateLinkConfigRequestData) async throws {
         var request = APIRequest(operationID: "updateKafkaLinkConfig", method: .put, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/configs/{config_name}", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/configs/\(PathSegment.encode(configName))")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdateLinkConfigRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdateLinkConfigRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 204:
@@ -261,10 +261,10 @@ public struct ClusterLinkOperations: ClusterLinkOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaLinkConfigBatch(clusterID: String, linkName: String, body: AlterConfigBatchRequestData? = nil, validateOnly: Bool? = nil) async throws {
+    public func updateKafkaLinkConfigBatch(clusterID: String, linkName: String, body: AlterConfigBatchRequestData, validateOnly: Bool? = nil) async throws {
         var request = APIRequest(operationID: "updateKafkaLinkConfigBatch", method: .put, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/configs:alter", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/configs:alter")
         request.addQuery("validate_only", validateOnly)
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterConfigBatchRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterConfigBatchRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 204:

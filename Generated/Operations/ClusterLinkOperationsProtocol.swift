@@ -46,7 +46,7 @@ public protocol ClusterLinkOperationsProtocol: Sendable {
     ///   - validateOnly: When true, only check the request; nothing is changed.
     ///   - validateLink: When true, check that the remote cluster can be reached before creating the link.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func createKafkaLink(clusterID: String, body: CreateLinkRequestData?, linkName: String, validateOnly: Bool?, validateLink: Bool?) async throws
+    func createKafkaLink(clusterID: String, body: CreateLinkRequestData, linkName: String, validateOnly: Bool?, validateLink: Bool?) async throws
 
     /// Get a cluster link
     ///
@@ -137,7 +137,7 @@ public protocol ClusterLinkOperationsProtocol: Sendable {
     ///   - configName: Name of the cluster link setting.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaLinkConfig(clusterID: String, linkName: String, configName: String, body: UpdateLinkConfigRequestData?) async throws
+    func updateKafkaLinkConfig(clusterID: String, linkName: String, configName: String, body: UpdateLinkConfigRequestData) async throws
 
     /// Reset a cluster link config
     ///
@@ -174,12 +174,12 @@ public protocol ClusterLinkOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaLinkConfigBatch(clusterID: String, linkName: String, body: AlterConfigBatchRequestData?, validateOnly: Bool?) async throws
+    func updateKafkaLinkConfigBatch(clusterID: String, linkName: String, body: AlterConfigBatchRequestData, validateOnly: Bool?) async throws
 }
 
 extension ClusterLinkOperationsProtocol {
     /// `createKafkaLink` with the default arguments of `ClusterLinkOperations`.
-    public func createKafkaLink(clusterID: String, body: CreateLinkRequestData? = nil, linkName: String, validateOnly: Bool? = nil, validateLink: Bool? = nil) async throws {
+    public func createKafkaLink(clusterID: String, body: CreateLinkRequestData, linkName: String, validateOnly: Bool? = nil, validateLink: Bool? = nil) async throws {
         try await createKafkaLink(clusterID: clusterID, body: body, linkName: linkName, validateOnly: validateOnly, validateLink: validateLink)
     }
 
@@ -193,13 +193,8 @@ extension ClusterLinkOperationsProtocol {
         try await deleteKafkaLink(clusterID: clusterID, linkName: linkName, force: force, validateOnly: validateOnly)
     }
 
-    /// `updateKafkaLinkConfig` with the default arguments of `ClusterLinkOperations`.
-    public func updateKafkaLinkConfig(clusterID: String, linkName: String, configName: String, body: UpdateLinkConfigRequestData? = nil) async throws {
-        try await updateKafkaLinkConfig(clusterID: clusterID, linkName: linkName, configName: configName, body: body)
-    }
-
     /// `updateKafkaLinkConfigBatch` with the default arguments of `ClusterLinkOperations`.
-    public func updateKafkaLinkConfigBatch(clusterID: String, linkName: String, body: AlterConfigBatchRequestData? = nil, validateOnly: Bool? = nil) async throws {
+    public func updateKafkaLinkConfigBatch(clusterID: String, linkName: String, body: AlterConfigBatchRequestData, validateOnly: Bool? = nil) async throws {
         try await updateKafkaLinkConfigBatch(clusterID: clusterID, linkName: linkName, body: body, validateOnly: validateOnly)
     }
 }

@@ -87,9 +87,9 @@ public struct ConfigsOperations: ConfigsOperationsProtocol {
     ///   - name: Name of the setting, e.g. `retention.ms`.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaClusterConfig(clusterID: String, name: String, body: UpdateConfigRequestData? = nil) async throws {
+    public func updateKafkaClusterConfig(clusterID: String, name: String, body: UpdateConfigRequestData) async throws {
         var request = APIRequest(operationID: "updateKafkaClusterConfig", method: .put, pathTemplate: "/clusters/{cluster_id}/broker-configs/{name}", path: "/clusters/\(PathSegment.encode(clusterID))/broker-configs/\(PathSegment.encode(name))")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdateConfigRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdateConfigRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 204:
@@ -142,9 +142,9 @@ public struct ConfigsOperations: ConfigsOperationsProtocol {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaClusterConfigs(clusterID: String, body: AlterConfigBatchRequestData? = nil) async throws {
+    public func updateKafkaClusterConfigs(clusterID: String, body: AlterConfigBatchRequestData) async throws {
         var request = APIRequest(operationID: "updateKafkaClusterConfigs", method: .post, pathTemplate: "/clusters/{cluster_id}/broker-configs:alter", path: "/clusters/\(PathSegment.encode(clusterID))/broker-configs:alter")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterConfigBatchRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterConfigBatchRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 204:
@@ -256,9 +256,9 @@ public struct ConfigsOperations: ConfigsOperationsProtocol {
     ///   - name: Name of the setting, e.g. `retention.ms`.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaBrokerConfig(clusterID: String, brokerID: Int, name: String, body: UpdateConfigRequestData? = nil) async throws {
+    public func updateKafkaBrokerConfig(clusterID: String, brokerID: Int, name: String, body: UpdateConfigRequestData) async throws {
         var request = APIRequest(operationID: "updateKafkaBrokerConfig", method: .put, pathTemplate: "/clusters/{cluster_id}/brokers/{broker_id}/configs/{name}", path: "/clusters/\(PathSegment.encode(clusterID))/brokers/\(PathSegment.encode(brokerID))/configs/\(PathSegment.encode(name))")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdateConfigRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdateConfigRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 204:
@@ -313,9 +313,9 @@ public struct ConfigsOperations: ConfigsOperationsProtocol {
     ///   - brokerID: Numeric id of the broker.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaBrokerConfigBatch(clusterID: String, brokerID: Int, body: AlterConfigBatchRequestData? = nil) async throws {
+    public func updateKafkaBrokerConfigBatch(clusterID: String, brokerID: Int, body: AlterConfigBatchRequestData) async throws {
         var request = APIRequest(operationID: "updateKafkaBrokerConfigBatch", method: .post, pathTemplate: "/clusters/{cluster_id}/brokers/{broker_id}/configs:alter", path: "/clusters/\(PathSegment.encode(clusterID))/brokers/\(PathSegment.encode(brokerID))/configs:alter")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterConfigBatchRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterConfigBatchRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 204:
@@ -430,9 +430,9 @@ public struct ConfigsOperations: ConfigsOperationsProtocol {
     ///   - name: Name of the setting, e.g. `retention.ms`.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaTopicConfig(clusterID: String, topicName: String, name: String, body: UpdateConfigRequestData? = nil) async throws {
+    public func updateKafkaTopicConfig(clusterID: String, topicName: String, name: String, body: UpdateConfigRequestData) async throws {
         var request = APIRequest(operationID: "updateKafkaTopicConfig", method: .put, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/configs/{name}", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))/configs/\(PathSegment.encode(name))")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdateConfigRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdateConfigRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 204:
@@ -489,9 +489,9 @@ public struct ConfigsOperations: ConfigsOperationsProtocol {
     ///   - topicName: Name of the topic.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaTopicConfigBatch(clusterID: String, topicName: String, body: AlterConfigBatchRequestData? = nil) async throws {
+    public func updateKafkaTopicConfigBatch(clusterID: String, topicName: String, body: AlterConfigBatchRequestData) async throws {
         var request = APIRequest(operationID: "updateKafkaTopicConfigBatch", method: .post, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/configs:alter", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))/configs:alter")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterConfigBatchRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterConfigBatchRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 204:

@@ -64,7 +64,7 @@ public protocol ConfigsOperationsProtocol: Sendable {
     ///   - name: Name of the setting, e.g. `retention.ms`.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaClusterConfig(clusterID: String, name: String, body: UpdateConfigRequestData?) async throws
+    func updateKafkaClusterConfig(clusterID: String, name: String, body: UpdateConfigRequestData) async throws
 
     /// Reset a cluster-wide broker config
     ///
@@ -100,7 +100,7 @@ public protocol ConfigsOperationsProtocol: Sendable {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaClusterConfigs(clusterID: String, body: AlterConfigBatchRequestData?) async throws
+    func updateKafkaClusterConfigs(clusterID: String, body: AlterConfigBatchRequestData) async throws
 
     /// List configs of all brokers
     ///
@@ -174,7 +174,7 @@ public protocol ConfigsOperationsProtocol: Sendable {
     ///   - name: Name of the setting, e.g. `retention.ms`.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaBrokerConfig(clusterID: String, brokerID: Int, name: String, body: UpdateConfigRequestData?) async throws
+    func updateKafkaBrokerConfig(clusterID: String, brokerID: Int, name: String, body: UpdateConfigRequestData) async throws
 
     /// Reset a broker config
     ///
@@ -212,7 +212,7 @@ public protocol ConfigsOperationsProtocol: Sendable {
     ///   - brokerID: Numeric id of the broker.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaBrokerConfigBatch(clusterID: String, brokerID: Int, body: AlterConfigBatchRequestData?) async throws
+    func updateKafkaBrokerConfigBatch(clusterID: String, brokerID: Int, body: AlterConfigBatchRequestData) async throws
 
     /// List configs of all topics
     ///
@@ -289,7 +289,7 @@ public protocol ConfigsOperationsProtocol: Sendable {
     ///   - name: Name of the setting, e.g. `retention.ms`.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaTopicConfig(clusterID: String, topicName: String, name: String, body: UpdateConfigRequestData?) async throws
+    func updateKafkaTopicConfig(clusterID: String, topicName: String, name: String, body: UpdateConfigRequestData) async throws
 
     /// Reset a topic config
     ///
@@ -329,7 +329,7 @@ public protocol ConfigsOperationsProtocol: Sendable {
     ///   - topicName: Name of the topic.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaTopicConfigBatch(clusterID: String, topicName: String, body: AlterConfigBatchRequestData?) async throws
+    func updateKafkaTopicConfigBatch(clusterID: String, topicName: String, body: AlterConfigBatchRequestData) async throws
 
     /// List default configs for a topic
     ///
@@ -348,36 +348,4 @@ public protocol ConfigsOperationsProtocol: Sendable {
     ///   - topicName: Name of the topic.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
     func listKafkaDefaultTopicConfigs(clusterID: String, topicName: String) async throws -> TopicConfigDataList
-}
-
-extension ConfigsOperationsProtocol {
-    /// `updateKafkaClusterConfig` with the default arguments of `ConfigsOperations`.
-    public func updateKafkaClusterConfig(clusterID: String, name: String, body: UpdateConfigRequestData? = nil) async throws {
-        try await updateKafkaClusterConfig(clusterID: clusterID, name: name, body: body)
-    }
-
-    /// `updateKafkaClusterConfigs` with the default arguments of `ConfigsOperations`.
-    public func updateKafkaClusterConfigs(clusterID: String, body: AlterConfigBatchRequestData? = nil) async throws {
-        try await updateKafkaClusterConfigs(clusterID: clusterID, body: body)
-    }
-
-    /// `updateKafkaBrokerConfig` with the default arguments of `ConfigsOperations`.
-    public func updateKafkaBrokerConfig(clusterID: String, brokerID: Int, name: String, body: UpdateConfigRequestData? = nil) async throws {
-        try await updateKafkaBrokerConfig(clusterID: clusterID, brokerID: brokerID, name: name, body: body)
-    }
-
-    /// `updateKafkaBrokerConfigBatch` with the default arguments of `ConfigsOperations`.
-    public func updateKafkaBrokerConfigBatch(clusterID: String, brokerID: Int, body: AlterConfigBatchRequestData? = nil) async throws {
-        try await updateKafkaBrokerConfigBatch(clusterID: clusterID, brokerID: brokerID, body: body)
-    }
-
-    /// `updateKafkaTopicConfig` with the default arguments of `ConfigsOperations`.
-    public func updateKafkaTopicConfig(clusterID: String, topicName: String, name: String, body: UpdateConfigRequestData? = nil) async throws {
-        try await updateKafkaTopicConfig(clusterID: clusterID, topicName: topicName, name: name, body: body)
-    }
-
-    /// `updateKafkaTopicConfigBatch` with the default arguments of `ConfigsOperations`.
-    public func updateKafkaTopicConfigBatch(clusterID: String, topicName: String, body: AlterConfigBatchRequestData? = nil) async throws {
-        try await updateKafkaTopicConfigBatch(clusterID: clusterID, topicName: topicName, body: body)
-    }
 }

@@ -88,9 +88,9 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - linkName: Name of the cluster link.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func createKafkaMirrorTopic(clusterID: String, linkName: String, body: CreateMirrorTopicRequestData? = nil) async throws {
+    public func createKafkaMirrorTopic(clusterID: String, linkName: String, body: CreateMirrorTopicRequestData) async throws {
         var request = APIRequest(operationID: "createKafkaMirrorTopic", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateMirrorTopicRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateMirrorTopicRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 204:
@@ -147,11 +147,11 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaMirrorTopicsFailover(clusterID: String, linkName: String, body: AlterMirrorsRequestData? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsFailover(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsFailover", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:failover", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:failover")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 200:
@@ -178,11 +178,11 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaMirrorTopicsPause(clusterID: String, linkName: String, body: AlterMirrorsRequestData? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsPause(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsPause", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:pause", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:pause")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 200:
@@ -209,11 +209,11 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaMirrorTopicsPromote(clusterID: String, linkName: String, body: AlterMirrorsRequestData? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsPromote(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsPromote", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:promote", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:promote")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 200:
@@ -240,11 +240,11 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaMirrorTopicsResume(clusterID: String, linkName: String, body: AlterMirrorsRequestData? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsResume(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsResume", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:resume", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:resume")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 200:
@@ -271,11 +271,11 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaMirrorTopicsReverseAndPauseMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsReverseAndPauseMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsReverseAndPauseMirror", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:reverse-and-pause-mirror", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:reverse-and-pause-mirror")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 200:
@@ -302,11 +302,11 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaMirrorTopicsReverseAndStartMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsReverseAndStartMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsReverseAndStartMirror", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:reverse-and-start-mirror", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:reverse-and-start-mirror")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 200:
@@ -334,12 +334,12 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - includePartitionLevelTruncationData: When true, report the truncation offset and the number of dropped messages per partition.
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaMirrorTopicsTruncateAndRestoreMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData? = nil, includePartitionLevelTruncationData: Bool? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsTruncateAndRestoreMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, includePartitionLevelTruncationData: Bool? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsTruncateAndRestoreMirror", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:truncate-and-restore", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:truncate-and-restore")
         request.addQuery("include_partition_level_truncation_data", includePartitionLevelTruncationData)
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterMirrorsRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 200:

@@ -63,7 +63,7 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - linkName: Name of the cluster link.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func createKafkaMirrorTopic(clusterID: String, linkName: String, body: CreateMirrorTopicRequestData?) async throws
+    func createKafkaMirrorTopic(clusterID: String, linkName: String, body: CreateMirrorTopicRequestData) async throws
 
     /// Get a mirror topic
     ///
@@ -101,7 +101,7 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaMirrorTopicsFailover(clusterID: String, linkName: String, body: AlterMirrorsRequestData?, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
+    func updateKafkaMirrorTopicsFailover(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
 
     /// Pause mirror topics
     ///
@@ -120,7 +120,7 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaMirrorTopicsPause(clusterID: String, linkName: String, body: AlterMirrorsRequestData?, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
+    func updateKafkaMirrorTopicsPause(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
 
     /// Promote mirror topics
     ///
@@ -139,7 +139,7 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaMirrorTopicsPromote(clusterID: String, linkName: String, body: AlterMirrorsRequestData?, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
+    func updateKafkaMirrorTopicsPromote(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
 
     /// Resume mirror topics
     ///
@@ -158,7 +158,7 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaMirrorTopicsResume(clusterID: String, linkName: String, body: AlterMirrorsRequestData?, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
+    func updateKafkaMirrorTopicsResume(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
 
     /// Reverse and pause mirror topics
     ///
@@ -177,7 +177,7 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaMirrorTopicsReverseAndPauseMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData?, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
+    func updateKafkaMirrorTopicsReverseAndPauseMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
 
     /// Reverse and start mirror topics
     ///
@@ -196,7 +196,7 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaMirrorTopicsReverseAndStartMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData?, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
+    func updateKafkaMirrorTopicsReverseAndStartMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
 
     /// Truncate and restore mirror topics
     ///
@@ -216,7 +216,7 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - includePartitionLevelTruncationData: When true, report the truncation offset and the number of dropped messages per partition.
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaMirrorTopicsTruncateAndRestoreMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData?, includePartitionLevelTruncationData: Bool?, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
+    func updateKafkaMirrorTopicsTruncateAndRestoreMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, includePartitionLevelTruncationData: Bool?, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
 }
 
 extension MirrorTopicOperationsProtocol {
@@ -230,48 +230,43 @@ extension MirrorTopicOperationsProtocol {
         try await listKafkaMirrorTopicsUnderLink(clusterID: clusterID, linkName: linkName, mirrorStatus: mirrorStatus)
     }
 
-    /// `createKafkaMirrorTopic` with the default arguments of `MirrorTopicOperations`.
-    public func createKafkaMirrorTopic(clusterID: String, linkName: String, body: CreateMirrorTopicRequestData? = nil) async throws {
-        try await createKafkaMirrorTopic(clusterID: clusterID, linkName: linkName, body: body)
-    }
-
     /// `readKafkaMirrorTopic` with the default arguments of `MirrorTopicOperations`.
     public func readKafkaMirrorTopic(clusterID: String, linkName: String, mirrorTopicName: String, includeStateTransitionErrors: Bool? = nil) async throws -> ListMirrorTopicsResponseData {
         try await readKafkaMirrorTopic(clusterID: clusterID, linkName: linkName, mirrorTopicName: mirrorTopicName, includeStateTransitionErrors: includeStateTransitionErrors)
     }
 
     /// `updateKafkaMirrorTopicsFailover` with the default arguments of `MirrorTopicOperations`.
-    public func updateKafkaMirrorTopicsFailover(clusterID: String, linkName: String, body: AlterMirrorsRequestData? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsFailover(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
         try await updateKafkaMirrorTopicsFailover(clusterID: clusterID, linkName: linkName, body: body, validateOnly: validateOnly)
     }
 
     /// `updateKafkaMirrorTopicsPause` with the default arguments of `MirrorTopicOperations`.
-    public func updateKafkaMirrorTopicsPause(clusterID: String, linkName: String, body: AlterMirrorsRequestData? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsPause(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
         try await updateKafkaMirrorTopicsPause(clusterID: clusterID, linkName: linkName, body: body, validateOnly: validateOnly)
     }
 
     /// `updateKafkaMirrorTopicsPromote` with the default arguments of `MirrorTopicOperations`.
-    public func updateKafkaMirrorTopicsPromote(clusterID: String, linkName: String, body: AlterMirrorsRequestData? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsPromote(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
         try await updateKafkaMirrorTopicsPromote(clusterID: clusterID, linkName: linkName, body: body, validateOnly: validateOnly)
     }
 
     /// `updateKafkaMirrorTopicsResume` with the default arguments of `MirrorTopicOperations`.
-    public func updateKafkaMirrorTopicsResume(clusterID: String, linkName: String, body: AlterMirrorsRequestData? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsResume(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
         try await updateKafkaMirrorTopicsResume(clusterID: clusterID, linkName: linkName, body: body, validateOnly: validateOnly)
     }
 
     /// `updateKafkaMirrorTopicsReverseAndPauseMirror` with the default arguments of `MirrorTopicOperations`.
-    public func updateKafkaMirrorTopicsReverseAndPauseMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsReverseAndPauseMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
         try await updateKafkaMirrorTopicsReverseAndPauseMirror(clusterID: clusterID, linkName: linkName, body: body, validateOnly: validateOnly)
     }
 
     /// `updateKafkaMirrorTopicsReverseAndStartMirror` with the default arguments of `MirrorTopicOperations`.
-    public func updateKafkaMirrorTopicsReverseAndStartMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsReverseAndStartMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
         try await updateKafkaMirrorTopicsReverseAndStartMirror(clusterID: clusterID, linkName: linkName, body: body, validateOnly: validateOnly)
     }
 
     /// `updateKafkaMirrorTopicsTruncateAndRestoreMirror` with the default arguments of `MirrorTopicOperations`.
-    public func updateKafkaMirrorTopicsTruncateAndRestoreMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData? = nil, includePartitionLevelTruncationData: Bool? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsTruncateAndRestoreMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, includePartitionLevelTruncationData: Bool? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
         try await updateKafkaMirrorTopicsTruncateAndRestoreMirror(clusterID: clusterID, linkName: linkName, body: body, includePartitionLevelTruncationData: includePartitionLevelTruncationData, validateOnly: validateOnly)
     }
 }

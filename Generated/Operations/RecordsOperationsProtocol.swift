@@ -40,7 +40,7 @@ public protocol RecordsOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - dryRun: When true, check the record without writing it (Cloud).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func produceRecord(clusterID: String, topicName: String, body: ProduceRequest?, dryRun: Bool?) async throws -> ProduceResponse
+    func produceRecord(clusterID: String, topicName: String, body: ProduceRequest, dryRun: Bool?) async throws -> ProduceResponse
 
     /// Produce a batch of records
     ///
@@ -61,17 +61,12 @@ public protocol RecordsOperationsProtocol: Sendable {
     ///   - topicName: Name of the topic.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func produceRecordsBatch(clusterID: String, topicName: String, body: ProduceBatchRequest?) async throws -> ProduceBatchResponse
+    func produceRecordsBatch(clusterID: String, topicName: String, body: ProduceBatchRequest) async throws -> ProduceBatchResponse
 }
 
 extension RecordsOperationsProtocol {
     /// `produceRecord` with the default arguments of `RecordsOperations`.
-    public func produceRecord(clusterID: String, topicName: String, body: ProduceRequest? = nil, dryRun: Bool? = nil) async throws -> ProduceResponse {
+    public func produceRecord(clusterID: String, topicName: String, body: ProduceRequest, dryRun: Bool? = nil) async throws -> ProduceResponse {
         try await produceRecord(clusterID: clusterID, topicName: topicName, body: body, dryRun: dryRun)
-    }
-
-    /// `produceRecordsBatch` with the default arguments of `RecordsOperations`.
-    public func produceRecordsBatch(clusterID: String, topicName: String, body: ProduceBatchRequest? = nil) async throws -> ProduceBatchResponse {
-        try await produceRecordsBatch(clusterID: clusterID, topicName: topicName, body: body)
     }
 }

@@ -61,10 +61,10 @@ public struct TopicOperations: TopicOperationsProtocol {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func createKafkaTopic(clusterID: String, body: CreateTopicRequestData? = nil) async throws -> TopicData {
+    public func createKafkaTopic(clusterID: String, body: CreateTopicRequestData) async throws -> TopicData {
         var request = APIRequest(operationID: "createKafkaTopic", method: .post, pathTemplate: "/clusters/{cluster_id}/topics", path: "/clusters/\(PathSegment.encode(clusterID))/topics")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateTopicRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateTopicRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 200, 201:
@@ -150,10 +150,10 @@ public struct TopicOperations: TopicOperationsProtocol {
     ///   - topicName: Name of the topic.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updatePartitionCountKafkaTopic(clusterID: String, topicName: String, body: UpdatePartitionCountRequestData? = nil) async throws -> TopicData {
+    public func updatePartitionCountKafkaTopic(clusterID: String, topicName: String, body: UpdatePartitionCountRequestData) async throws -> TopicData {
         var request = APIRequest(operationID: "updatePartitionCountKafkaTopic", method: .patch, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-        if let body { try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdatePartitionCountRequestData") }
+        try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdatePartitionCountRequestData")
         let response = try await transport.send(request)
         switch response.status {
         case 200:

@@ -47,7 +47,7 @@ public protocol TopicOperationsProtocol: Sendable {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func createKafkaTopic(clusterID: String, body: CreateTopicRequestData?) async throws -> TopicData
+    func createKafkaTopic(clusterID: String, body: CreateTopicRequestData) async throws -> TopicData
 
     /// Get a topic
     ///
@@ -105,7 +105,7 @@ public protocol TopicOperationsProtocol: Sendable {
     ///   - topicName: Name of the topic.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updatePartitionCountKafkaTopic(clusterID: String, topicName: String, body: UpdatePartitionCountRequestData?) async throws -> TopicData
+    func updatePartitionCountKafkaTopic(clusterID: String, topicName: String, body: UpdatePartitionCountRequestData) async throws -> TopicData
 }
 
 extension TopicOperationsProtocol {
@@ -114,18 +114,8 @@ extension TopicOperationsProtocol {
         try await listKafkaTopics(clusterID: clusterID, includeAuthorizedOperations: includeAuthorizedOperations)
     }
 
-    /// `createKafkaTopic` with the default arguments of `TopicOperations`.
-    public func createKafkaTopic(clusterID: String, body: CreateTopicRequestData? = nil) async throws -> TopicData {
-        try await createKafkaTopic(clusterID: clusterID, body: body)
-    }
-
     /// `getKafkaTopic` with the default arguments of `TopicOperations`.
     public func getKafkaTopic(clusterID: String, topicName: String, includeAuthorizedOperations: Bool? = nil) async throws -> TopicData {
         try await getKafkaTopic(clusterID: clusterID, topicName: topicName, includeAuthorizedOperations: includeAuthorizedOperations)
-    }
-
-    /// `updatePartitionCountKafkaTopic` with the default arguments of `TopicOperations`.
-    public func updatePartitionCountKafkaTopic(clusterID: String, topicName: String, body: UpdatePartitionCountRequestData? = nil) async throws -> TopicData {
-        try await updatePartitionCountKafkaTopic(clusterID: clusterID, topicName: topicName, body: body)
     }
 }

@@ -63,7 +63,7 @@ struct ClientTests {
         let transport = ScriptedTransport([.failure(TransportFailure(phase: .awaitingResponse, underlying: NetworkError()))])
         let kafka = try KafkaRESTClient(configuration: testConfiguration(), transport: transport)
         let error = try await #require(throws: KafkaRESTError.self) {
-            _ = try await kafka.topic.createKafkaTopic(clusterID: "lkc-1", body: nil)
+            _ = try await kafka.topic.createKafkaTopic(clusterID: "lkc-1", body: CreateTopicRequestData(topicName: "orders"))
         }
         #expect(error.kind == .transport)
         #expect(error.operationID == "createKafkaTopic")

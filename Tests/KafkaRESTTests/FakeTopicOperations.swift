@@ -27,10 +27,10 @@ actor FakeTopicOperations: TopicOperationsProtocol {
         return TopicDataList(kind: "KafkaTopicList", metadata: ResourceCollectionMetadata(selfValue: "fake"), data: data)
     }
 
-    func createKafkaTopic(clusterID: String, body: CreateTopicRequestData?) async throws -> TopicData {
-        calls.append(.create(clusterID: clusterID, topicName: body?.topicName))
-        let name = body?.topicName ?? ""
-        topics[name] = body?.partitionsCount ?? 1
+    func createKafkaTopic(clusterID: String, body: CreateTopicRequestData) async throws -> TopicData {
+        calls.append(.create(clusterID: clusterID, topicName: body.topicName))
+        let name = body.topicName
+        topics[name] = body.partitionsCount ?? 1
         return topic(clusterID: clusterID, name: name)
     }
 
@@ -44,9 +44,9 @@ actor FakeTopicOperations: TopicOperationsProtocol {
         topics[topicName] = nil
     }
 
-    func updatePartitionCountKafkaTopic(clusterID: String, topicName: String, body: UpdatePartitionCountRequestData?) async throws -> TopicData {
-        calls.append(.updatePartitionCount(clusterID: clusterID, topicName: topicName, partitionsCount: body.map { Int($0.partitionsCount) }))
-        topics[topicName] = body.map { Int($0.partitionsCount) } ?? topics[topicName]
+    func updatePartitionCountKafkaTopic(clusterID: String, topicName: String, body: UpdatePartitionCountRequestData) async throws -> TopicData {
+        calls.append(.updatePartitionCount(clusterID: clusterID, topicName: topicName, partitionsCount: Int(body.partitionsCount)))
+        topics[topicName] = Int(body.partitionsCount)
         return topic(clusterID: clusterID, name: topicName)
     }
 

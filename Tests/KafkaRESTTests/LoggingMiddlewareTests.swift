@@ -34,7 +34,7 @@ struct LoggingMiddlewareTests {
         let recorder = LogRecorder()
         let transport = ScriptedTransport([.failure(TransportFailure(phase: .awaitingResponse, underlying: NetworkError()))])
         let kafka = try KafkaRESTClient(configuration: testConfiguration(logger: recorder.logger()), transport: transport)
-        _ = try? await kafka.topic.createKafkaTopic(clusterID: "lkc-1", body: nil)
+        _ = try? await kafka.topic.createKafkaTopic(clusterID: "lkc-1", body: CreateTopicRequestData(topicName: "orders"))
         let failure = try #require(recorder.lines.first { $0.contains("failed after") })
         #expect(failure.hasPrefix("debug POST /clusters/{cluster_id}/topics (createKafkaTopic, attempt 1) failed after"))
         #expect(failure.contains("TransportFailure(awaitingResponse): connection reset by peer"))

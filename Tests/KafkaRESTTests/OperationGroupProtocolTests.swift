@@ -43,14 +43,14 @@ struct OperationGroupProtocolTests {
         try await Self.grow("orders", to: 6, in: "lkc-1", with: fake)
         let topics: any TopicOperationsProtocol = fake
         _ = try await topics.getKafkaTopic(clusterID: "lkc-2", topicName: "orders", includeAuthorizedOperations: true)
-        _ = try await topics.createKafkaTopic(clusterID: "lkc-2")
+        _ = try await topics.createKafkaTopic(clusterID: "lkc-2", body: CreateTopicRequestData(topicName: "payments"))
         try await topics.deleteKafkaTopic(clusterID: "lkc-2", topicName: "orders")
         #expect(await fake.calls == [
             .get(clusterID: "lkc-1", topicName: "orders", includeAuthorizedOperations: nil),
             .updatePartitionCount(clusterID: "lkc-1", topicName: "orders", partitionsCount: 6),
             .get(clusterID: "lkc-1", topicName: "orders", includeAuthorizedOperations: nil),
             .get(clusterID: "lkc-2", topicName: "orders", includeAuthorizedOperations: true),
-            .create(clusterID: "lkc-2", topicName: nil),
+            .create(clusterID: "lkc-2", topicName: "payments"),
             .delete(clusterID: "lkc-2", topicName: "orders"),
         ])
     }
