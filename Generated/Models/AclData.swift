@@ -25,7 +25,18 @@ public struct AclData: Codable, Sendable, Hashable {
     public var permission: AclPermission
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, resourceType: AclResourceType, resourceName: String, patternType: AclPatternType, principal: String, host: String, operation: AclOperation, permission: AclPermission) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        resourceType: AclResourceType,
+        resourceName: String,
+        patternType: AclPatternType,
+        principal: String,
+        host: String,
+        operation: AclOperation,
+        permission: AclPermission
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

@@ -7,7 +7,11 @@ public struct AlterConfigBatchRequestDataDataItem: Codable, Sendable, Hashable {
     public var operation: Nullable<AlterConfigBatchRequestDataDataItemOperation>?
 
     /// Creates a value from its properties.
-    public init(name: String, value: Nullable<String>? = nil, operation: Nullable<AlterConfigBatchRequestDataDataItemOperation>? = nil) {
+    public init(
+        name: String,
+        value: Nullable<String>? = nil,
+        operation: Nullable<AlterConfigBatchRequestDataDataItemOperation>? = nil
+    ) {
         self.name = name
         self.value = value
         self.operation = operation

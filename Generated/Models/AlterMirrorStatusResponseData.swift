@@ -21,7 +21,16 @@ public struct AlterMirrorStatusResponseData: Codable, Sendable, Hashable {
     public var partitionLevelTruncationData: PartitionLevelTruncationDataList?
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, mirrorTopicName: String, errorMessage: String?, errorCode: Int?, mirrorLags: MirrorLags, messagesTruncated: Nullable<Int64>? = nil, partitionLevelTruncationData: PartitionLevelTruncationDataList? = nil) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        mirrorTopicName: String,
+        errorMessage: String?,
+        errorCode: Int?,
+        mirrorLags: MirrorLags,
+        messagesTruncated: Nullable<Int64>? = nil,
+        partitionLevelTruncationData: PartitionLevelTruncationDataList? = nil
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.mirrorTopicName = mirrorTopicName

@@ -27,7 +27,19 @@ public struct BrokerConfigData: Codable, Sendable, Hashable {
     public var brokerID: Int
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, name: String, value: Nullable<String>? = nil, isDefault: Bool, isReadOnly: Bool, isSensitive: Bool, source: ConfigSource, synonyms: [ConfigSynonymData], brokerID: Int) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        name: String,
+        value: Nullable<String>? = nil,
+        isDefault: Bool,
+        isReadOnly: Bool,
+        isSensitive: Bool,
+        source: ConfigSource,
+        synonyms: [ConfigSynonymData],
+        brokerID: Int
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

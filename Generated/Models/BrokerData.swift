@@ -23,7 +23,17 @@ public struct BrokerData: Codable, Sendable, Hashable {
     public var partitionReplicas: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, brokerID: Int, host: Nullable<String>? = nil, port: Nullable<Int>? = nil, rack: Nullable<String>? = nil, configs: Relationship, partitionReplicas: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        brokerID: Int,
+        host: Nullable<String>? = nil,
+        port: Nullable<Int>? = nil,
+        rack: Nullable<String>? = nil,
+        configs: Relationship,
+        partitionReplicas: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

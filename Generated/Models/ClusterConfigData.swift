@@ -27,7 +27,19 @@ public struct ClusterConfigData: Codable, Sendable, Hashable {
     public var configType: ClusterConfigType
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, name: String, value: Nullable<String>? = nil, isDefault: Bool, isReadOnly: Bool, isSensitive: Bool, source: ConfigSource, synonyms: [ConfigSynonymData], configType: ClusterConfigType) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        name: String,
+        value: Nullable<String>? = nil,
+        isDefault: Bool,
+        isReadOnly: Bool,
+        isSensitive: Bool,
+        source: ConfigSource,
+        synonyms: [ConfigSynonymData],
+        configType: ClusterConfigType
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

@@ -25,7 +25,18 @@ public struct ClusterData: Codable, Sendable, Hashable {
     public var partitionReassignments: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, controller: Relationship? = nil, acls: Relationship, brokers: Relationship, brokerConfigs: Relationship, consumerGroups: Relationship, topics: Relationship, partitionReassignments: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        controller: Relationship? = nil,
+        acls: Relationship,
+        brokers: Relationship,
+        brokerConfigs: Relationship,
+        consumerGroups: Relationship,
+        topics: Relationship,
+        partitionReassignments: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

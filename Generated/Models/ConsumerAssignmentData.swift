@@ -23,7 +23,17 @@ public struct ConsumerAssignmentData: Codable, Sendable, Hashable {
     public var lag: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, consumerGroupID: String, consumerID: String, topicName: String, partitionID: Int, partition: Relationship, lag: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        consumerGroupID: String,
+        consumerID: String,
+        topicName: String,
+        partitionID: Int,
+        partition: Relationship,
+        lag: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

@@ -21,7 +21,16 @@ public struct ConsumerData: Codable, Sendable, Hashable {
     public var assignments: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, consumerGroupID: String, consumerID: String, instanceID: Nullable<String>? = nil, clientID: String, assignments: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        consumerGroupID: String,
+        consumerID: String,
+        instanceID: Nullable<String>? = nil,
+        clientID: String,
+        assignments: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

@@ -29,7 +29,20 @@ public struct ConsumerGroupData: Codable, Sendable, Hashable {
     public var consumers: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, consumerGroupID: String, isSimple: Bool, partitionAssignor: String, state: ConsumerGroupState, coordinator: Relationship, lagSummary: Relationship, type: ConsumerGroupType? = nil, isMixedConsumerGroup: Bool? = nil, consumers: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        consumerGroupID: String,
+        isSimple: Bool,
+        partitionAssignor: String,
+        state: ConsumerGroupState,
+        coordinator: Relationship,
+        lagSummary: Relationship,
+        type: ConsumerGroupType? = nil,
+        isMixedConsumerGroup: Bool? = nil,
+        consumers: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

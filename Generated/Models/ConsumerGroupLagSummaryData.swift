@@ -31,7 +31,21 @@ public struct ConsumerGroupLagSummaryData: Codable, Sendable, Hashable {
     public var maxLagPartition: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, consumerGroupID: String, maxLagConsumerID: String, maxLagInstanceID: Nullable<String>? = nil, maxLagClientID: String, maxLagTopicName: String, maxLagPartitionID: Int, maxLag: Int64, totalLag: Int64, maxLagConsumer: Relationship, maxLagPartition: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        consumerGroupID: String,
+        maxLagConsumerID: String,
+        maxLagInstanceID: Nullable<String>? = nil,
+        maxLagClientID: String,
+        maxLagTopicName: String,
+        maxLagPartitionID: Int,
+        maxLag: Int64,
+        totalLag: Int64,
+        maxLagConsumer: Relationship,
+        maxLagPartition: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

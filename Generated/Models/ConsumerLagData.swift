@@ -29,7 +29,20 @@ public struct ConsumerLagData: Codable, Sendable, Hashable {
     public var clientID: String
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, consumerGroupID: String, topicName: String, partitionID: Int, currentOffset: Int64, logEndOffset: Int64, lag: Int64, consumerID: String, instanceID: Nullable<String>? = nil, clientID: String) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        consumerGroupID: String,
+        topicName: String,
+        partitionID: Int,
+        currentOffset: Int64,
+        logEndOffset: Int64,
+        lag: Int64,
+        consumerID: String,
+        instanceID: Nullable<String>? = nil,
+        clientID: String
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

@@ -19,7 +19,15 @@ public struct CreateAclRequestData: Codable, Sendable, Hashable {
     public var permission: AclPermission
 
     /// Creates a value from its properties.
-    public init(resourceType: AclResourceType, resourceName: String, patternType: AclPatternType, principal: String, host: String, operation: AclOperation, permission: AclPermission) {
+    public init(
+        resourceType: AclResourceType,
+        resourceName: String,
+        patternType: AclPatternType,
+        principal: String,
+        host: String,
+        operation: AclOperation,
+        permission: AclPermission
+    ) {
         self.resourceType = resourceType
         self.resourceName = resourceName
         self.patternType = patternType

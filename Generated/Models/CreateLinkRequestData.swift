@@ -15,7 +15,13 @@ public struct CreateLinkRequestData: Codable, Sendable, Hashable {
     public var configs: [ConfigData]?
 
     /// Creates a value from its properties.
-    public init(sourceClusterID: String? = nil, destinationClusterID: String? = nil, remoteClusterID: String? = nil, clusterLinkID: String? = nil, configs: [ConfigData]? = nil) {
+    public init(
+        sourceClusterID: String? = nil,
+        destinationClusterID: String? = nil,
+        remoteClusterID: String? = nil,
+        clusterLinkID: String? = nil,
+        configs: [ConfigData]? = nil
+    ) {
         self.sourceClusterID = sourceClusterID
         self.destinationClusterID = destinationClusterID
         self.remoteClusterID = remoteClusterID

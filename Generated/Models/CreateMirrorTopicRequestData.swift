@@ -13,7 +13,12 @@ public struct CreateMirrorTopicRequestData: Codable, Sendable, Hashable {
     public var configs: [ConfigData]?
 
     /// Creates a value from its properties.
-    public init(sourceTopicName: String, mirrorTopicName: String? = nil, replicationFactor: Int? = nil, configs: [ConfigData]? = nil) {
+    public init(
+        sourceTopicName: String,
+        mirrorTopicName: String? = nil,
+        replicationFactor: Int? = nil,
+        configs: [ConfigData]? = nil
+    ) {
         self.sourceTopicName = sourceTopicName
         self.mirrorTopicName = mirrorTopicName
         self.replicationFactor = replicationFactor

@@ -17,7 +17,14 @@ public struct CreateTopicRequestData: Codable, Sendable, Hashable {
     public var replicasAssignments: [String: [Int]]?
 
     /// Creates a value from its properties.
-    public init(topicName: String, partitionsCount: Int? = nil, replicationFactor: Int? = nil, configs: [CreateTopicRequestDataConfigsItem]? = nil, validateOnly: Bool? = nil, replicasAssignments: [String: [Int]]? = nil) {
+    public init(
+        topicName: String,
+        partitionsCount: Int? = nil,
+        replicationFactor: Int? = nil,
+        configs: [CreateTopicRequestDataConfigsItem]? = nil,
+        validateOnly: Bool? = nil,
+        replicasAssignments: [String: [Int]]? = nil
+    ) {
         self.topicName = topicName
         self.partitionsCount = partitionsCount
         self.replicationFactor = replicationFactor

@@ -32,7 +32,22 @@ public struct ListLinkConfigsResponseData: Codable, Sendable, Hashable {
     public var isSensitive: Bool?
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, name: String, value: String, `default`: Bool? = nil, readOnly: Bool? = nil, sensitive: Bool? = nil, source: ListLinkConfigsResponseDataSource, synonyms: [String], linkName: String, isDefault: Bool? = nil, isReadOnly: Bool? = nil, isSensitive: Bool? = nil) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        name: String,
+        value: String,
+        `default`: Bool? = nil,
+        readOnly: Bool? = nil,
+        sensitive: Bool? = nil,
+        source: ListLinkConfigsResponseDataSource,
+        synonyms: [String],
+        linkName: String,
+        isDefault: Bool? = nil,
+        isReadOnly: Bool? = nil,
+        isSensitive: Bool? = nil
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

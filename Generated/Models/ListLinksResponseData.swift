@@ -33,7 +33,22 @@ public struct ListLinksResponseData: Codable, Sendable, Hashable {
     public var categoryCounts: Nullable<[LinkCategory]>?
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, sourceClusterID: Nullable<String>? = nil, destinationClusterID: Nullable<String>? = nil, remoteClusterID: Nullable<String>? = nil, linkName: String, linkID: String? = nil, clusterLinkID: String, topicNames: [String], linkError: Nullable<LinkError>? = nil, linkErrorMessage: Nullable<String>? = nil, linkState: Nullable<LinkState>? = nil, tasks: Nullable<[LinkTask]>? = nil, categoryCounts: Nullable<[LinkCategory]>? = nil) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        sourceClusterID: Nullable<String>? = nil,
+        destinationClusterID: Nullable<String>? = nil,
+        remoteClusterID: Nullable<String>? = nil,
+        linkName: String,
+        linkID: String? = nil,
+        clusterLinkID: String,
+        topicNames: [String],
+        linkError: Nullable<LinkError>? = nil,
+        linkErrorMessage: Nullable<String>? = nil,
+        linkState: Nullable<LinkState>? = nil,
+        tasks: Nullable<[LinkTask]>? = nil,
+        categoryCounts: Nullable<[LinkCategory]>? = nil
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.sourceClusterID = sourceClusterID

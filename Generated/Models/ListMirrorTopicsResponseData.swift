@@ -27,7 +27,19 @@ public struct ListMirrorTopicsResponseData: Codable, Sendable, Hashable {
     public var mirrorTopicError: MirrorTopicError?
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, linkName: String, mirrorTopicName: String, sourceTopicName: String, numPartitions: Int, mirrorLags: MirrorLags, mirrorStatus: MirrorTopicStatus, stateTimeMs: Int64, mirrorStateTransitionErrors: [LinkTaskError]? = nil, mirrorTopicError: MirrorTopicError? = nil) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        linkName: String,
+        mirrorTopicName: String,
+        sourceTopicName: String,
+        numPartitions: Int,
+        mirrorLags: MirrorLags,
+        mirrorStatus: MirrorTopicStatus,
+        stateTimeMs: Int64,
+        mirrorStateTransitionErrors: [LinkTaskError]? = nil,
+        mirrorTopicError: MirrorTopicError? = nil
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.linkName = linkName

@@ -21,7 +21,16 @@ public struct PartitionData: Codable, Sendable, Hashable {
     public var reassignment: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, topicName: String, partitionID: Int, leader: Relationship? = nil, replicas: Relationship, reassignment: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        topicName: String,
+        partitionID: Int,
+        leader: Relationship? = nil,
+        replicas: Relationship,
+        reassignment: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

@@ -18,7 +18,14 @@ public struct ProduceBatchRequestEntry: Codable, Sendable, Hashable {
     public var timestamp: Nullable<Date>?
 
     /// Creates a value from its properties.
-    public init(id: String, partitionID: Nullable<Int32>? = nil, headers: [ProduceRequestHeader]? = nil, key: Nullable<ProduceRequestData>? = nil, value: Nullable<ProduceRequestData>? = nil, timestamp: Nullable<Date>? = nil) {
+    public init(
+        id: String,
+        partitionID: Nullable<Int32>? = nil,
+        headers: [ProduceRequestHeader]? = nil,
+        key: Nullable<ProduceRequestData>? = nil,
+        value: Nullable<ProduceRequestData>? = nil,
+        timestamp: Nullable<Date>? = nil
+    ) {
         self.id = id
         self.partitionID = partitionID
         self.headers = headers

@@ -9,7 +9,10 @@ public struct ProduceBatchResponse: Codable, Sendable, Hashable {
     public var failures: [ProduceBatchResponseFailureEntry]?
 
     /// Creates a value from its properties.
-    public init(successes: [ProduceBatchResponseSuccessEntry]? = nil, failures: [ProduceBatchResponseFailureEntry]? = nil) {
+    public init(
+        successes: [ProduceBatchResponseSuccessEntry]? = nil,
+        failures: [ProduceBatchResponseFailureEntry]? = nil
+    ) {
         self.successes = successes
         self.failures = failures
     }

@@ -22,7 +22,16 @@ public struct ProduceBatchResponseSuccessEntry: Codable, Sendable, Hashable {
     public var value: Nullable<ProduceResponseData>?
 
     /// Creates a value from its properties.
-    public init(id: String, clusterID: String? = nil, topicName: String? = nil, partitionID: Int32? = nil, offset: Int64? = nil, timestamp: Nullable<Date>? = nil, key: Nullable<ProduceResponseData>? = nil, value: Nullable<ProduceResponseData>? = nil) {
+    public init(
+        id: String,
+        clusterID: String? = nil,
+        topicName: String? = nil,
+        partitionID: Int32? = nil,
+        offset: Int64? = nil,
+        timestamp: Nullable<Date>? = nil,
+        key: Nullable<ProduceResponseData>? = nil,
+        value: Nullable<ProduceResponseData>? = nil
+    ) {
         self.id = id
         self.clusterID = clusterID
         self.topicName = topicName

@@ -16,7 +16,13 @@ public struct ProduceRequest: Codable, Sendable, Hashable {
     public var timestamp: Nullable<Date>?
 
     /// Creates a value from its properties.
-    public init(partitionID: Nullable<Int32>? = nil, headers: [ProduceRequestHeader]? = nil, key: Nullable<ProduceRequestData>? = nil, value: Nullable<ProduceRequestData>? = nil, timestamp: Nullable<Date>? = nil) {
+    public init(
+        partitionID: Nullable<Int32>? = nil,
+        headers: [ProduceRequestHeader]? = nil,
+        key: Nullable<ProduceRequestData>? = nil,
+        value: Nullable<ProduceRequestData>? = nil,
+        timestamp: Nullable<Date>? = nil
+    ) {
         self.partitionID = partitionID
         self.headers = headers
         self.key = key

@@ -19,7 +19,15 @@ public struct ProduceRequestData: Codable, Sendable, Hashable {
     public var schema: Nullable<String>?
 
     /// Creates a value from its properties.
-    public init(type: ProduceRequestDataType? = nil, subject: Nullable<String>? = nil, subjectNameStrategy: Nullable<ProduceRequestDataSubjectNameStrategy>? = nil, schemaVersion: Nullable<Int>? = nil, data: Nullable<AnyValue>? = nil, schemaID: Nullable<Int>? = nil, schema: Nullable<String>? = nil) {
+    public init(
+        type: ProduceRequestDataType? = nil,
+        subject: Nullable<String>? = nil,
+        subjectNameStrategy: Nullable<ProduceRequestDataSubjectNameStrategy>? = nil,
+        schemaVersion: Nullable<Int>? = nil,
+        data: Nullable<AnyValue>? = nil,
+        schemaID: Nullable<Int>? = nil,
+        schema: Nullable<String>? = nil
+    ) {
         self.type = type
         self.subject = subject
         self.subjectNameStrategy = subjectNameStrategy

@@ -24,7 +24,17 @@ public struct ProduceResponse: Codable, Sendable, Hashable {
     public var value: Nullable<ProduceResponseData>?
 
     /// Creates a value from its properties.
-    public init(errorCode: Int32, message: String? = nil, clusterID: String? = nil, topicName: String? = nil, partitionID: Int32? = nil, offset: Int64? = nil, timestamp: Nullable<Date>? = nil, key: Nullable<ProduceResponseData>? = nil, value: Nullable<ProduceResponseData>? = nil) {
+    public init(
+        errorCode: Int32,
+        message: String? = nil,
+        clusterID: String? = nil,
+        topicName: String? = nil,
+        partitionID: Int32? = nil,
+        offset: Int64? = nil,
+        timestamp: Nullable<Date>? = nil,
+        key: Nullable<ProduceResponseData>? = nil,
+        value: Nullable<ProduceResponseData>? = nil
+    ) {
         self.errorCode = errorCode
         self.message = message
         self.clusterID = clusterID

@@ -15,7 +15,13 @@ public struct ProduceResponseData: Codable, Sendable, Hashable {
     public var schemaVersion: Nullable<Int>?
 
     /// Creates a value from its properties.
-    public init(size: Int64, type: ProduceResponseDataType?, subject: Nullable<String>? = nil, schemaID: Nullable<Int>? = nil, schemaVersion: Nullable<Int>? = nil) {
+    public init(
+        size: Int64,
+        type: ProduceResponseDataType?,
+        subject: Nullable<String>? = nil,
+        schemaID: Nullable<Int>? = nil,
+        schemaVersion: Nullable<Int>? = nil
+    ) {
         self.size = size
         self.type = type
         self.subject = subject

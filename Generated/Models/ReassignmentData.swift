@@ -21,7 +21,16 @@ public struct ReassignmentData: Codable, Sendable, Hashable {
     public var replicas: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, topicName: String, partitionID: Int, addingReplicas: [Int], removingReplicas: [Int], replicas: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        topicName: String,
+        partitionID: Int,
+        addingReplicas: [Int],
+        removingReplicas: [Int],
+        replicas: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

@@ -23,7 +23,17 @@ public struct ReplicaData: Codable, Sendable, Hashable {
     public var broker: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, topicName: String, partitionID: Int, brokerID: Int, isLeader: Bool, isInSync: Bool, broker: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        topicName: String,
+        partitionID: Int,
+        brokerID: Int,
+        isLeader: Bool,
+        isInSync: Bool,
+        broker: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

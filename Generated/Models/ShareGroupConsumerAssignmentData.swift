@@ -21,7 +21,16 @@ public struct ShareGroupConsumerAssignmentData: Codable, Sendable, Hashable {
     public var partition: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, groupID: String, consumerID: String, topicName: String, partitionID: Int, partition: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        groupID: String,
+        consumerID: String,
+        topicName: String,
+        partitionID: Int,
+        partition: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

@@ -19,7 +19,15 @@ public struct ShareGroupConsumerData: Codable, Sendable, Hashable {
     public var assignments: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, groupID: String, consumerID: String, clientID: String, assignments: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        groupID: String,
+        consumerID: String,
+        clientID: String,
+        assignments: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

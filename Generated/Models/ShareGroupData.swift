@@ -25,7 +25,18 @@ public struct ShareGroupData: Codable, Sendable, Hashable {
     public var assignedTopicPartitions: [ShareGroupTopicPartitionData]?
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, shareGroupID: String, state: ShareGroupState, coordinator: Relationship, consumers: Relationship, consumerCount: Int32, partitionCount: Int32, assignedTopicPartitions: [ShareGroupTopicPartitionData]? = nil) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        shareGroupID: String,
+        state: ShareGroupState,
+        coordinator: Relationship,
+        consumers: Relationship,
+        consumerCount: Int32,
+        partitionCount: Int32,
+        assignedTopicPartitions: [ShareGroupTopicPartitionData]? = nil
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

@@ -15,7 +15,13 @@ public struct ShareGroupTopicPartitionData: Codable, Sendable, Hashable {
     public var partition: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, topicName: String, partitionID: Int32, partition: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        topicName: String,
+        partitionID: Int32,
+        partition: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.topicName = topicName

@@ -29,7 +29,20 @@ public struct StreamsGroupData: Codable, Sendable, Hashable {
     public var subtopologies: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, groupID: String, state: StreamsGroupState, memberCount: Int, subtopologyCount: Int, groupEpoch: Int, topologyEpoch: Int, targetAssignmentEpoch: Int, members: Relationship, subtopologies: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        groupID: String,
+        state: StreamsGroupState,
+        memberCount: Int,
+        subtopologyCount: Int,
+        groupEpoch: Int,
+        topologyEpoch: Int,
+        targetAssignmentEpoch: Int,
+        members: Relationship,
+        subtopologies: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

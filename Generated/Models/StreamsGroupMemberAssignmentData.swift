@@ -21,7 +21,16 @@ public struct StreamsGroupMemberAssignmentData: Codable, Sendable, Hashable {
     public var warmupTasks: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, groupID: String, memberID: String, activeTasks: Relationship, standbyTasks: Relationship, warmupTasks: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        groupID: String,
+        memberID: String,
+        activeTasks: Relationship,
+        standbyTasks: Relationship,
+        warmupTasks: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

@@ -31,7 +31,21 @@ public struct StreamsGroupMemberData: Codable, Sendable, Hashable {
     public var targetAssignment: Relationship
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, groupID: String, memberID: String, processID: String, clientID: String, instanceID: String, memberEpoch: Int, topologyEpoch: Int, isClassic: Bool, assignments: Relationship, targetAssignment: Relationship) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        groupID: String,
+        memberID: String,
+        processID: String,
+        clientID: String,
+        instanceID: String,
+        memberEpoch: Int,
+        topologyEpoch: Int,
+        isClassic: Bool,
+        assignments: Relationship,
+        targetAssignment: Relationship
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

@@ -17,7 +17,14 @@ public struct StreamsGroupSubtopologyData: Codable, Sendable, Hashable {
     public var sourceTopics: [String]
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, groupID: String, subtopologyID: String, sourceTopics: [String]) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        groupID: String,
+        subtopologyID: String,
+        sourceTopics: [String]
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

@@ -27,7 +27,19 @@ public struct TopicConfigData: Codable, Sendable, Hashable {
     public var topicName: String
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, name: String, value: Nullable<String>? = nil, isDefault: Bool, isReadOnly: Bool, isSensitive: Bool, source: ConfigSource, synonyms: [ConfigSynonymData], topicName: String) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        name: String,
+        value: Nullable<String>? = nil,
+        isDefault: Bool,
+        isReadOnly: Bool,
+        isSensitive: Bool,
+        source: ConfigSource,
+        synonyms: [ConfigSynonymData],
+        topicName: String
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

@@ -27,7 +27,19 @@ public struct TopicData: Codable, Sendable, Hashable {
     public var authorizedOperations: AuthorizedOperations?
 
     /// Creates a value from its properties.
-    public init(kind: String, metadata: ResourceMetadata, clusterID: String, topicName: String, isInternal: Bool, replicationFactor: Int, partitionsCount: Int, partitions: Relationship, configs: Relationship, partitionReassignments: Relationship, authorizedOperations: AuthorizedOperations? = nil) {
+    public init(
+        kind: String,
+        metadata: ResourceMetadata,
+        clusterID: String,
+        topicName: String,
+        isInternal: Bool,
+        replicationFactor: Int,
+        partitionsCount: Int,
+        partitions: Relationship,
+        configs: Relationship,
+        partitionReassignments: Relationship,
+        authorizedOperations: AuthorizedOperations? = nil
+    ) {
         self.kind = kind
         self.metadata = metadata
         self.clusterID = clusterID

@@ -37,7 +37,16 @@ public struct ACLOperations: ACLOperationsProtocol {
     ///   - operation: Operation the ACL allows or denies.
     ///   - permission: Whether the ACL allows or denies.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaAcls(clusterID: String, resourceType: AclResourceType? = nil, resourceName: String? = nil, patternType: AclPatternType? = nil, principal: String? = nil, host: String? = nil, operation: AclOperation? = nil, permission: AclPermission? = nil) async throws -> AclDataList {
+    public func getKafkaAcls(
+        clusterID: String,
+        resourceType: AclResourceType? = nil,
+        resourceName: String? = nil,
+        patternType: AclPatternType? = nil,
+        principal: String? = nil,
+        host: String? = nil,
+        operation: AclOperation? = nil,
+        permission: AclPermission? = nil
+    ) async throws -> AclDataList {
         var request = APIRequest(operationID: "getKafkaAcls", method: .get, pathTemplate: "/clusters/{cluster_id}/acls", path: "/clusters/\(PathSegment.encode(clusterID))/acls")
         request.addQuery("resource_type", resourceType)
         request.addQuery("resource_name", resourceName)
@@ -106,7 +115,16 @@ public struct ACLOperations: ACLOperationsProtocol {
     ///   - operation: Operation the ACL allows or denies.
     ///   - permission: Whether the ACL allows or denies.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func deleteKafkaAcls(clusterID: String, resourceType: AclResourceType, resourceName: String? = nil, patternType: AclPatternType, principal: String? = nil, host: String? = nil, operation: AclOperation, permission: AclPermission) async throws -> DeleteAclsResponse {
+    public func deleteKafkaAcls(
+        clusterID: String,
+        resourceType: AclResourceType,
+        resourceName: String? = nil,
+        patternType: AclPatternType,
+        principal: String? = nil,
+        host: String? = nil,
+        operation: AclOperation,
+        permission: AclPermission
+    ) async throws -> DeleteAclsResponse {
         var request = APIRequest(operationID: "deleteKafkaAcls", method: .delete, pathTemplate: "/clusters/{cluster_id}/acls", path: "/clusters/\(PathSegment.encode(clusterID))/acls")
         request.addQuery("resource_type", resourceType)
         request.addQuery("resource_name", resourceName)

@@ -34,7 +34,16 @@ public protocol ACLOperationsProtocol: Sendable {
     ///   - operation: Operation the ACL allows or denies.
     ///   - permission: Whether the ACL allows or denies.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaAcls(clusterID: String, resourceType: AclResourceType?, resourceName: String?, patternType: AclPatternType?, principal: String?, host: String?, operation: AclOperation?, permission: AclPermission?) async throws -> AclDataList
+    func getKafkaAcls(
+        clusterID: String,
+        resourceType: AclResourceType?,
+        resourceName: String?,
+        patternType: AclPatternType?,
+        principal: String?,
+        host: String?,
+        operation: AclOperation?,
+        permission: AclPermission?
+    ) async throws -> AclDataList
 
     /// Create an ACL
     ///
@@ -76,7 +85,16 @@ public protocol ACLOperationsProtocol: Sendable {
     ///   - operation: Operation the ACL allows or denies.
     ///   - permission: Whether the ACL allows or denies.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func deleteKafkaAcls(clusterID: String, resourceType: AclResourceType, resourceName: String?, patternType: AclPatternType, principal: String?, host: String?, operation: AclOperation, permission: AclPermission) async throws -> DeleteAclsResponse
+    func deleteKafkaAcls(
+        clusterID: String,
+        resourceType: AclResourceType,
+        resourceName: String?,
+        patternType: AclPatternType,
+        principal: String?,
+        host: String?,
+        operation: AclOperation,
+        permission: AclPermission
+    ) async throws -> DeleteAclsResponse
 
     /// Create several ACLs
     ///
@@ -99,12 +117,30 @@ public protocol ACLOperationsProtocol: Sendable {
 
 extension ACLOperationsProtocol {
     /// `getKafkaAcls` with the default arguments of `ACLOperations`.
-    public func getKafkaAcls(clusterID: String, resourceType: AclResourceType? = nil, resourceName: String? = nil, patternType: AclPatternType? = nil, principal: String? = nil, host: String? = nil, operation: AclOperation? = nil, permission: AclPermission? = nil) async throws -> AclDataList {
+    public func getKafkaAcls(
+        clusterID: String,
+        resourceType: AclResourceType? = nil,
+        resourceName: String? = nil,
+        patternType: AclPatternType? = nil,
+        principal: String? = nil,
+        host: String? = nil,
+        operation: AclOperation? = nil,
+        permission: AclPermission? = nil
+    ) async throws -> AclDataList {
         try await getKafkaAcls(clusterID: clusterID, resourceType: resourceType, resourceName: resourceName, patternType: patternType, principal: principal, host: host, operation: operation, permission: permission)
     }
 
     /// `deleteKafkaAcls` with the default arguments of `ACLOperations`.
-    public func deleteKafkaAcls(clusterID: String, resourceType: AclResourceType, resourceName: String? = nil, patternType: AclPatternType, principal: String? = nil, host: String? = nil, operation: AclOperation, permission: AclPermission) async throws -> DeleteAclsResponse {
+    public func deleteKafkaAcls(
+        clusterID: String,
+        resourceType: AclResourceType,
+        resourceName: String? = nil,
+        patternType: AclPatternType,
+        principal: String? = nil,
+        host: String? = nil,
+        operation: AclOperation,
+        permission: AclPermission
+    ) async throws -> DeleteAclsResponse {
         try await deleteKafkaAcls(clusterID: clusterID, resourceType: resourceType, resourceName: resourceName, patternType: patternType, principal: principal, host: host, operation: operation, permission: permission)
     }
 }

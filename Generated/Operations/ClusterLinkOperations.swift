@@ -59,7 +59,13 @@ public struct ClusterLinkOperations: ClusterLinkOperationsProtocol {
     ///   - validateOnly: When true, only check the request; nothing is changed.
     ///   - validateLink: When true, check that the remote cluster can be reached before creating the link.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func createKafkaLink(clusterID: String, body: CreateLinkRequestData, linkName: String, validateOnly: Bool? = nil, validateLink: Bool? = nil) async throws {
+    public func createKafkaLink(
+        clusterID: String,
+        body: CreateLinkRequestData,
+        linkName: String,
+        validateOnly: Bool? = nil,
+        validateLink: Bool? = nil
+    ) async throws {
         var request = APIRequest(operationID: "createKafkaLink", method: .post, pathTemplate: "/clusters/{cluster_id}/links", path: "/clusters/\(PathSegment.encode(clusterID))/links")
         request.addQuery("link_name", linkName)
         request.addQuery("validate_only", validateOnly)
@@ -90,7 +96,11 @@ public struct ClusterLinkOperations: ClusterLinkOperationsProtocol {
     ///   - linkName: Name of the cluster link.
     ///   - includeTasks: When true, add the state and errors of the link tasks to the answer.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaLink(clusterID: String, linkName: String, includeTasks: Bool? = nil) async throws -> ListLinksResponseData {
+    public func getKafkaLink(
+        clusterID: String,
+        linkName: String,
+        includeTasks: Bool? = nil
+    ) async throws -> ListLinksResponseData {
         var request = APIRequest(operationID: "getKafkaLink", method: .get, pathTemplate: "/clusters/{cluster_id}/links/{link_name}", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))")
         request.addQuery("include_tasks", includeTasks)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
@@ -120,7 +130,12 @@ public struct ClusterLinkOperations: ClusterLinkOperationsProtocol {
     ///   - force: When true, delete the link even if mirror topics still use it.
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func deleteKafkaLink(clusterID: String, linkName: String, force: Bool? = nil, validateOnly: Bool? = nil) async throws {
+    public func deleteKafkaLink(
+        clusterID: String,
+        linkName: String,
+        force: Bool? = nil,
+        validateOnly: Bool? = nil
+    ) async throws {
         var request = APIRequest(operationID: "deleteKafkaLink", method: .delete, pathTemplate: "/clusters/{cluster_id}/links/{link_name}", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))")
         request.addQuery("force", force)
         request.addQuery("validate_only", validateOnly)
@@ -148,7 +163,10 @@ public struct ClusterLinkOperations: ClusterLinkOperationsProtocol {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - linkName: Name of the cluster link.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func listKafkaLinkConfigs(clusterID: String, linkName: String) async throws -> ListLinkConfigsResponseDataList {
+    public func listKafkaLinkConfigs(
+        clusterID: String,
+        linkName: String
+    ) async throws -> ListLinkConfigsResponseDataList {
         var request = APIRequest(operationID: "listKafkaLinkConfigs", method: .get, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/configs", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/configs")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -176,7 +194,11 @@ public struct ClusterLinkOperations: ClusterLinkOperationsProtocol {
     ///   - linkName: Name of the cluster link.
     ///   - configName: Name of the cluster link setting.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaLinkConfigs(clusterID: String, linkName: String, configName: String) async throws -> ListLinkConfigsResponseData {
+    public func getKafkaLinkConfigs(
+        clusterID: String,
+        linkName: String,
+        configName: String
+    ) async throws -> ListLinkConfigsResponseData {
         var request = APIRequest(operationID: "getKafkaLinkConfigs", method: .get, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/configs/{config_name}", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/configs/\(PathSegment.encode(configName))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -205,7 +227,12 @@ public struct ClusterLinkOperations: ClusterLinkOperationsProtocol {
     ///   - configName: Name of the cluster link setting.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaLinkConfig(clusterID: String, linkName: String, configName: String, body: UpdateLinkConfigRequestData) async throws {
+    public func updateKafkaLinkConfig(
+        clusterID: String,
+        linkName: String,
+        configName: String,
+        body: UpdateLinkConfigRequestData
+    ) async throws {
         var request = APIRequest(operationID: "updateKafkaLinkConfig", method: .put, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/configs/{config_name}", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/configs/\(PathSegment.encode(configName))")
         try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdateLinkConfigRequestData")
         let response = try await transport.send(request)
@@ -261,7 +288,12 @@ public struct ClusterLinkOperations: ClusterLinkOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaLinkConfigBatch(clusterID: String, linkName: String, body: AlterConfigBatchRequestData, validateOnly: Bool? = nil) async throws {
+    public func updateKafkaLinkConfigBatch(
+        clusterID: String,
+        linkName: String,
+        body: AlterConfigBatchRequestData,
+        validateOnly: Bool? = nil
+    ) async throws {
         var request = APIRequest(operationID: "updateKafkaLinkConfigBatch", method: .put, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/configs:alter", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/configs:alter")
         request.addQuery("validate_only", validateOnly)
         try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterConfigBatchRequestData")

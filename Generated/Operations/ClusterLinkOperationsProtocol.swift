@@ -46,7 +46,13 @@ public protocol ClusterLinkOperationsProtocol: Sendable {
     ///   - validateOnly: When true, only check the request; nothing is changed.
     ///   - validateLink: When true, check that the remote cluster can be reached before creating the link.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func createKafkaLink(clusterID: String, body: CreateLinkRequestData, linkName: String, validateOnly: Bool?, validateLink: Bool?) async throws
+    func createKafkaLink(
+        clusterID: String,
+        body: CreateLinkRequestData,
+        linkName: String,
+        validateOnly: Bool?,
+        validateLink: Bool?
+    ) async throws
 
     /// Get a cluster link
     ///
@@ -64,7 +70,11 @@ public protocol ClusterLinkOperationsProtocol: Sendable {
     ///   - linkName: Name of the cluster link.
     ///   - includeTasks: When true, add the state and errors of the link tasks to the answer.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaLink(clusterID: String, linkName: String, includeTasks: Bool?) async throws -> ListLinksResponseData
+    func getKafkaLink(
+        clusterID: String,
+        linkName: String,
+        includeTasks: Bool?
+    ) async throws -> ListLinksResponseData
 
     /// Delete a cluster link
     ///
@@ -83,7 +93,12 @@ public protocol ClusterLinkOperationsProtocol: Sendable {
     ///   - force: When true, delete the link even if mirror topics still use it.
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func deleteKafkaLink(clusterID: String, linkName: String, force: Bool?, validateOnly: Bool?) async throws
+    func deleteKafkaLink(
+        clusterID: String,
+        linkName: String,
+        force: Bool?,
+        validateOnly: Bool?
+    ) async throws
 
     /// List configs of a cluster link
     ///
@@ -100,7 +115,10 @@ public protocol ClusterLinkOperationsProtocol: Sendable {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - linkName: Name of the cluster link.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func listKafkaLinkConfigs(clusterID: String, linkName: String) async throws -> ListLinkConfigsResponseDataList
+    func listKafkaLinkConfigs(
+        clusterID: String,
+        linkName: String
+    ) async throws -> ListLinkConfigsResponseDataList
 
     /// Get a cluster link config
     ///
@@ -118,7 +136,11 @@ public protocol ClusterLinkOperationsProtocol: Sendable {
     ///   - linkName: Name of the cluster link.
     ///   - configName: Name of the cluster link setting.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaLinkConfigs(clusterID: String, linkName: String, configName: String) async throws -> ListLinkConfigsResponseData
+    func getKafkaLinkConfigs(
+        clusterID: String,
+        linkName: String,
+        configName: String
+    ) async throws -> ListLinkConfigsResponseData
 
     /// Set a cluster link config
     ///
@@ -137,7 +159,12 @@ public protocol ClusterLinkOperationsProtocol: Sendable {
     ///   - configName: Name of the cluster link setting.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaLinkConfig(clusterID: String, linkName: String, configName: String, body: UpdateLinkConfigRequestData) async throws
+    func updateKafkaLinkConfig(
+        clusterID: String,
+        linkName: String,
+        configName: String,
+        body: UpdateLinkConfigRequestData
+    ) async throws
 
     /// Reset a cluster link config
     ///
@@ -174,27 +201,52 @@ public protocol ClusterLinkOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaLinkConfigBatch(clusterID: String, linkName: String, body: AlterConfigBatchRequestData, validateOnly: Bool?) async throws
+    func updateKafkaLinkConfigBatch(
+        clusterID: String,
+        linkName: String,
+        body: AlterConfigBatchRequestData,
+        validateOnly: Bool?
+    ) async throws
 }
 
 extension ClusterLinkOperationsProtocol {
     /// `createKafkaLink` with the default arguments of `ClusterLinkOperations`.
-    public func createKafkaLink(clusterID: String, body: CreateLinkRequestData, linkName: String, validateOnly: Bool? = nil, validateLink: Bool? = nil) async throws {
+    public func createKafkaLink(
+        clusterID: String,
+        body: CreateLinkRequestData,
+        linkName: String,
+        validateOnly: Bool? = nil,
+        validateLink: Bool? = nil
+    ) async throws {
         try await createKafkaLink(clusterID: clusterID, body: body, linkName: linkName, validateOnly: validateOnly, validateLink: validateLink)
     }
 
     /// `getKafkaLink` with the default arguments of `ClusterLinkOperations`.
-    public func getKafkaLink(clusterID: String, linkName: String, includeTasks: Bool? = nil) async throws -> ListLinksResponseData {
+    public func getKafkaLink(
+        clusterID: String,
+        linkName: String,
+        includeTasks: Bool? = nil
+    ) async throws -> ListLinksResponseData {
         try await getKafkaLink(clusterID: clusterID, linkName: linkName, includeTasks: includeTasks)
     }
 
     /// `deleteKafkaLink` with the default arguments of `ClusterLinkOperations`.
-    public func deleteKafkaLink(clusterID: String, linkName: String, force: Bool? = nil, validateOnly: Bool? = nil) async throws {
+    public func deleteKafkaLink(
+        clusterID: String,
+        linkName: String,
+        force: Bool? = nil,
+        validateOnly: Bool? = nil
+    ) async throws {
         try await deleteKafkaLink(clusterID: clusterID, linkName: linkName, force: force, validateOnly: validateOnly)
     }
 
     /// `updateKafkaLinkConfigBatch` with the default arguments of `ClusterLinkOperations`.
-    public func updateKafkaLinkConfigBatch(clusterID: String, linkName: String, body: AlterConfigBatchRequestData, validateOnly: Bool? = nil) async throws {
+    public func updateKafkaLinkConfigBatch(
+        clusterID: String,
+        linkName: String,
+        body: AlterConfigBatchRequestData,
+        validateOnly: Bool? = nil
+    ) async throws {
         try await updateKafkaLinkConfigBatch(clusterID: clusterID, linkName: linkName, body: body, validateOnly: validateOnly)
     }
 }

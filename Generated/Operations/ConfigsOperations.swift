@@ -256,7 +256,12 @@ public struct ConfigsOperations: ConfigsOperationsProtocol {
     ///   - name: Name of the setting, e.g. `retention.ms`.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaBrokerConfig(clusterID: String, brokerID: Int, name: String, body: UpdateConfigRequestData) async throws {
+    public func updateKafkaBrokerConfig(
+        clusterID: String,
+        brokerID: Int,
+        name: String,
+        body: UpdateConfigRequestData
+    ) async throws {
         var request = APIRequest(operationID: "updateKafkaBrokerConfig", method: .put, pathTemplate: "/clusters/{cluster_id}/brokers/{broker_id}/configs/{name}", path: "/clusters/\(PathSegment.encode(clusterID))/brokers/\(PathSegment.encode(brokerID))/configs/\(PathSegment.encode(name))")
         try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdateConfigRequestData")
         let response = try await transport.send(request)
@@ -313,7 +318,11 @@ public struct ConfigsOperations: ConfigsOperationsProtocol {
     ///   - brokerID: Numeric id of the broker.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaBrokerConfigBatch(clusterID: String, brokerID: Int, body: AlterConfigBatchRequestData) async throws {
+    public func updateKafkaBrokerConfigBatch(
+        clusterID: String,
+        brokerID: Int,
+        body: AlterConfigBatchRequestData
+    ) async throws {
         var request = APIRequest(operationID: "updateKafkaBrokerConfigBatch", method: .post, pathTemplate: "/clusters/{cluster_id}/brokers/{broker_id}/configs:alter", path: "/clusters/\(PathSegment.encode(clusterID))/brokers/\(PathSegment.encode(brokerID))/configs:alter")
         try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterConfigBatchRequestData")
         let response = try await transport.send(request)
@@ -399,7 +408,11 @@ public struct ConfigsOperations: ConfigsOperationsProtocol {
     ///   - topicName: Name of the topic.
     ///   - name: Name of the setting, e.g. `retention.ms`.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaTopicConfig(clusterID: String, topicName: String, name: String) async throws -> TopicConfigData {
+    public func getKafkaTopicConfig(
+        clusterID: String,
+        topicName: String,
+        name: String
+    ) async throws -> TopicConfigData {
         var request = APIRequest(operationID: "getKafkaTopicConfig", method: .get, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/configs/{name}", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))/configs/\(PathSegment.encode(name))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -430,7 +443,12 @@ public struct ConfigsOperations: ConfigsOperationsProtocol {
     ///   - name: Name of the setting, e.g. `retention.ms`.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaTopicConfig(clusterID: String, topicName: String, name: String, body: UpdateConfigRequestData) async throws {
+    public func updateKafkaTopicConfig(
+        clusterID: String,
+        topicName: String,
+        name: String,
+        body: UpdateConfigRequestData
+    ) async throws {
         var request = APIRequest(operationID: "updateKafkaTopicConfig", method: .put, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/configs/{name}", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))/configs/\(PathSegment.encode(name))")
         try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdateConfigRequestData")
         let response = try await transport.send(request)
@@ -489,7 +507,11 @@ public struct ConfigsOperations: ConfigsOperationsProtocol {
     ///   - topicName: Name of the topic.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaTopicConfigBatch(clusterID: String, topicName: String, body: AlterConfigBatchRequestData) async throws {
+    public func updateKafkaTopicConfigBatch(
+        clusterID: String,
+        topicName: String,
+        body: AlterConfigBatchRequestData
+    ) async throws {
         var request = APIRequest(operationID: "updateKafkaTopicConfigBatch", method: .post, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/configs:alter", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))/configs:alter")
         try request.setJSONBody(body, contentType: "application/json", schemaName: "AlterConfigBatchRequestData")
         let response = try await transport.send(request)

@@ -174,7 +174,12 @@ public protocol ConfigsOperationsProtocol: Sendable {
     ///   - name: Name of the setting, e.g. `retention.ms`.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaBrokerConfig(clusterID: String, brokerID: Int, name: String, body: UpdateConfigRequestData) async throws
+    func updateKafkaBrokerConfig(
+        clusterID: String,
+        brokerID: Int,
+        name: String,
+        body: UpdateConfigRequestData
+    ) async throws
 
     /// Reset a broker config
     ///
@@ -212,7 +217,11 @@ public protocol ConfigsOperationsProtocol: Sendable {
     ///   - brokerID: Numeric id of the broker.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaBrokerConfigBatch(clusterID: String, brokerID: Int, body: AlterConfigBatchRequestData) async throws
+    func updateKafkaBrokerConfigBatch(
+        clusterID: String,
+        brokerID: Int,
+        body: AlterConfigBatchRequestData
+    ) async throws
 
     /// List configs of all topics
     ///
@@ -268,7 +277,11 @@ public protocol ConfigsOperationsProtocol: Sendable {
     ///   - topicName: Name of the topic.
     ///   - name: Name of the setting, e.g. `retention.ms`.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaTopicConfig(clusterID: String, topicName: String, name: String) async throws -> TopicConfigData
+    func getKafkaTopicConfig(
+        clusterID: String,
+        topicName: String,
+        name: String
+    ) async throws -> TopicConfigData
 
     /// Set a topic config
     ///
@@ -289,7 +302,12 @@ public protocol ConfigsOperationsProtocol: Sendable {
     ///   - name: Name of the setting, e.g. `retention.ms`.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaTopicConfig(clusterID: String, topicName: String, name: String, body: UpdateConfigRequestData) async throws
+    func updateKafkaTopicConfig(
+        clusterID: String,
+        topicName: String,
+        name: String,
+        body: UpdateConfigRequestData
+    ) async throws
 
     /// Reset a topic config
     ///
@@ -329,7 +347,11 @@ public protocol ConfigsOperationsProtocol: Sendable {
     ///   - topicName: Name of the topic.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaTopicConfigBatch(clusterID: String, topicName: String, body: AlterConfigBatchRequestData) async throws
+    func updateKafkaTopicConfigBatch(
+        clusterID: String,
+        topicName: String,
+        body: AlterConfigBatchRequestData
+    ) async throws
 
     /// List default configs for a topic
     ///

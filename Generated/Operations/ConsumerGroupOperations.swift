@@ -115,7 +115,11 @@ public struct ConsumerGroupOperations: ConsumerGroupOperationsProtocol {
     ///   - consumerGroupID: Id of the consumer group.
     ///   - consumerID: Member id the group coordinator gave the consumer.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaConsumer(clusterID: String, consumerGroupID: String, consumerID: String) async throws -> ConsumerData {
+    public func getKafkaConsumer(
+        clusterID: String,
+        consumerGroupID: String,
+        consumerID: String
+    ) async throws -> ConsumerData {
         var request = APIRequest(operationID: "getKafkaConsumer", method: .get, pathTemplate: "/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/consumers/{consumer_id}", path: "/clusters/\(PathSegment.encode(clusterID))/consumer-groups/\(PathSegment.encode(consumerGroupID))/consumers/\(PathSegment.encode(consumerID))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -144,7 +148,11 @@ public struct ConsumerGroupOperations: ConsumerGroupOperationsProtocol {
     ///   - consumerGroupID: Id of the consumer group.
     ///   - consumerID: Member id the group coordinator gave the consumer.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func listKafkaConsumerAssignment(clusterID: String, consumerGroupID: String, consumerID: String) async throws -> ConsumerAssignmentDataList {
+    public func listKafkaConsumerAssignment(
+        clusterID: String,
+        consumerGroupID: String,
+        consumerID: String
+    ) async throws -> ConsumerAssignmentDataList {
         var request = APIRequest(operationID: "listKafkaConsumerAssignment", method: .get, pathTemplate: "/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/consumers/{consumer_id}/assignments", path: "/clusters/\(PathSegment.encode(clusterID))/consumer-groups/\(PathSegment.encode(consumerGroupID))/consumers/\(PathSegment.encode(consumerID))/assignments")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -175,7 +183,13 @@ public struct ConsumerGroupOperations: ConsumerGroupOperationsProtocol {
     ///   - topicName: Name of the topic.
     ///   - partitionID: Number of the partition within the topic, starting at 0.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaConsumerAssignment(clusterID: String, consumerGroupID: String, consumerID: String, topicName: String, partitionID: Int) async throws -> ConsumerAssignmentData {
+    public func getKafkaConsumerAssignment(
+        clusterID: String,
+        consumerGroupID: String,
+        consumerID: String,
+        topicName: String,
+        partitionID: Int
+    ) async throws -> ConsumerAssignmentData {
         var request = APIRequest(operationID: "getKafkaConsumerAssignment", method: .get, pathTemplate: "/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/consumers/{consumer_id}/assignments/{topic_name}/partitions/{partition_id}", path: "/clusters/\(PathSegment.encode(clusterID))/consumer-groups/\(PathSegment.encode(consumerGroupID))/consumers/\(PathSegment.encode(consumerID))/assignments/\(PathSegment.encode(topicName))/partitions/\(PathSegment.encode(partitionID))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -203,7 +217,10 @@ public struct ConsumerGroupOperations: ConsumerGroupOperationsProtocol {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - consumerGroupID: Id of the consumer group.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaConsumerGroupLagSummary(clusterID: String, consumerGroupID: String) async throws -> ConsumerGroupLagSummaryData {
+    public func getKafkaConsumerGroupLagSummary(
+        clusterID: String,
+        consumerGroupID: String
+    ) async throws -> ConsumerGroupLagSummaryData {
         var request = APIRequest(operationID: "getKafkaConsumerGroupLagSummary", method: .get, pathTemplate: "/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/lag-summary", path: "/clusters/\(PathSegment.encode(clusterID))/consumer-groups/\(PathSegment.encode(consumerGroupID))/lag-summary")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -261,7 +278,12 @@ public struct ConsumerGroupOperations: ConsumerGroupOperationsProtocol {
     ///   - topicName: Name of the topic.
     ///   - partitionID: Number of the partition within the topic, starting at 0.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaConsumerLag(clusterID: String, consumerGroupID: String, topicName: String, partitionID: Int) async throws -> ConsumerLagData {
+    public func getKafkaConsumerLag(
+        clusterID: String,
+        consumerGroupID: String,
+        topicName: String,
+        partitionID: Int
+    ) async throws -> ConsumerLagData {
         var request = APIRequest(operationID: "getKafkaConsumerLag", method: .get, pathTemplate: "/clusters/{cluster_id}/consumer-groups/{consumer_group_id}/lags/{topic_name}/partitions/{partition_id}", path: "/clusters/\(PathSegment.encode(clusterID))/consumer-groups/\(PathSegment.encode(consumerGroupID))/lags/\(PathSegment.encode(topicName))/partitions/\(PathSegment.encode(partitionID))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)

@@ -82,7 +82,11 @@ public protocol ConsumerGroupOperationsProtocol: Sendable {
     ///   - consumerGroupID: Id of the consumer group.
     ///   - consumerID: Member id the group coordinator gave the consumer.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaConsumer(clusterID: String, consumerGroupID: String, consumerID: String) async throws -> ConsumerData
+    func getKafkaConsumer(
+        clusterID: String,
+        consumerGroupID: String,
+        consumerID: String
+    ) async throws -> ConsumerData
 
     /// List partitions assigned to a consumer
     ///
@@ -101,7 +105,11 @@ public protocol ConsumerGroupOperationsProtocol: Sendable {
     ///   - consumerGroupID: Id of the consumer group.
     ///   - consumerID: Member id the group coordinator gave the consumer.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func listKafkaConsumerAssignment(clusterID: String, consumerGroupID: String, consumerID: String) async throws -> ConsumerAssignmentDataList
+    func listKafkaConsumerAssignment(
+        clusterID: String,
+        consumerGroupID: String,
+        consumerID: String
+    ) async throws -> ConsumerAssignmentDataList
 
     /// Get one assignment of a consumer
     ///
@@ -122,7 +130,13 @@ public protocol ConsumerGroupOperationsProtocol: Sendable {
     ///   - topicName: Name of the topic.
     ///   - partitionID: Number of the partition within the topic, starting at 0.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaConsumerAssignment(clusterID: String, consumerGroupID: String, consumerID: String, topicName: String, partitionID: Int) async throws -> ConsumerAssignmentData
+    func getKafkaConsumerAssignment(
+        clusterID: String,
+        consumerGroupID: String,
+        consumerID: String,
+        topicName: String,
+        partitionID: Int
+    ) async throws -> ConsumerAssignmentData
 
     /// Get the lag summary of a group
     ///
@@ -140,7 +154,10 @@ public protocol ConsumerGroupOperationsProtocol: Sendable {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - consumerGroupID: Id of the consumer group.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaConsumerGroupLagSummary(clusterID: String, consumerGroupID: String) async throws -> ConsumerGroupLagSummaryData
+    func getKafkaConsumerGroupLagSummary(
+        clusterID: String,
+        consumerGroupID: String
+    ) async throws -> ConsumerGroupLagSummaryData
 
     /// List lag per partition
     ///
@@ -178,5 +195,10 @@ public protocol ConsumerGroupOperationsProtocol: Sendable {
     ///   - topicName: Name of the topic.
     ///   - partitionID: Number of the partition within the topic, starting at 0.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaConsumerLag(clusterID: String, consumerGroupID: String, topicName: String, partitionID: Int) async throws -> ConsumerLagData
+    func getKafkaConsumerLag(
+        clusterID: String,
+        consumerGroupID: String,
+        topicName: String,
+        partitionID: Int
+    ) async throws -> ConsumerLagData
 }

@@ -30,7 +30,10 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - mirrorStatus: Return only mirror topics in this status.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func listKafkaMirrorTopics(clusterID: String, mirrorStatus: MirrorTopicStatus? = nil) async throws -> ListMirrorTopicsResponseDataList {
+    public func listKafkaMirrorTopics(
+        clusterID: String,
+        mirrorStatus: MirrorTopicStatus? = nil
+    ) async throws -> ListMirrorTopicsResponseDataList {
         var request = APIRequest(operationID: "listKafkaMirrorTopics", method: .get, pathTemplate: "/clusters/{cluster_id}/links/-/mirrors", path: "/clusters/\(PathSegment.encode(clusterID))/links/-/mirrors")
         request.addQuery("mirror_status", mirrorStatus)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
@@ -59,7 +62,11 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - linkName: Name of the cluster link.
     ///   - mirrorStatus: Return only mirror topics in this status.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func listKafkaMirrorTopicsUnderLink(clusterID: String, linkName: String, mirrorStatus: MirrorTopicStatus? = nil) async throws -> ListMirrorTopicsResponseDataList {
+    public func listKafkaMirrorTopicsUnderLink(
+        clusterID: String,
+        linkName: String,
+        mirrorStatus: MirrorTopicStatus? = nil
+    ) async throws -> ListMirrorTopicsResponseDataList {
         var request = APIRequest(operationID: "listKafkaMirrorTopicsUnderLink", method: .get, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors")
         request.addQuery("mirror_status", mirrorStatus)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
@@ -88,7 +95,11 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - linkName: Name of the cluster link.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func createKafkaMirrorTopic(clusterID: String, linkName: String, body: CreateMirrorTopicRequestData) async throws {
+    public func createKafkaMirrorTopic(
+        clusterID: String,
+        linkName: String,
+        body: CreateMirrorTopicRequestData
+    ) async throws {
         var request = APIRequest(operationID: "createKafkaMirrorTopic", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors")
         try request.setJSONBody(body, contentType: "application/json", schemaName: "CreateMirrorTopicRequestData")
         let response = try await transport.send(request)
@@ -117,7 +128,12 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - mirrorTopicName: Name of the mirror topic.
     ///   - includeStateTransitionErrors: When true, add errors from recent state changes of the mirror topic.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func readKafkaMirrorTopic(clusterID: String, linkName: String, mirrorTopicName: String, includeStateTransitionErrors: Bool? = nil) async throws -> ListMirrorTopicsResponseData {
+    public func readKafkaMirrorTopic(
+        clusterID: String,
+        linkName: String,
+        mirrorTopicName: String,
+        includeStateTransitionErrors: Bool? = nil
+    ) async throws -> ListMirrorTopicsResponseData {
         var request = APIRequest(operationID: "readKafkaMirrorTopic", method: .get, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors/{mirror_topic_name}", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors/\(PathSegment.encode(mirrorTopicName))")
         request.addQuery("include_state_transition_errors", includeStateTransitionErrors)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
@@ -147,7 +163,12 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaMirrorTopicsFailover(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsFailover(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool? = nil
+    ) async throws -> AlterMirrorStatusResponseDataList {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsFailover", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:failover", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:failover")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
@@ -178,7 +199,12 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaMirrorTopicsPause(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsPause(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool? = nil
+    ) async throws -> AlterMirrorStatusResponseDataList {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsPause", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:pause", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:pause")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
@@ -209,7 +235,12 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaMirrorTopicsPromote(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsPromote(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool? = nil
+    ) async throws -> AlterMirrorStatusResponseDataList {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsPromote", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:promote", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:promote")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
@@ -240,7 +271,12 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaMirrorTopicsResume(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsResume(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool? = nil
+    ) async throws -> AlterMirrorStatusResponseDataList {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsResume", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:resume", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:resume")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
@@ -271,7 +307,12 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaMirrorTopicsReverseAndPauseMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsReverseAndPauseMirror(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool? = nil
+    ) async throws -> AlterMirrorStatusResponseDataList {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsReverseAndPauseMirror", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:reverse-and-pause-mirror", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:reverse-and-pause-mirror")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
@@ -302,7 +343,12 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaMirrorTopicsReverseAndStartMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsReverseAndStartMirror(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool? = nil
+    ) async throws -> AlterMirrorStatusResponseDataList {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsReverseAndStartMirror", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:reverse-and-start-mirror", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:reverse-and-start-mirror")
         request.addQuery("validate_only", validateOnly)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
@@ -334,7 +380,13 @@ public struct MirrorTopicOperations: MirrorTopicOperationsProtocol {
     ///   - includePartitionLevelTruncationData: When true, report the truncation offset and the number of dropped messages per partition.
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updateKafkaMirrorTopicsTruncateAndRestoreMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, includePartitionLevelTruncationData: Bool? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsTruncateAndRestoreMirror(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        includePartitionLevelTruncationData: Bool? = nil,
+        validateOnly: Bool? = nil
+    ) async throws -> AlterMirrorStatusResponseDataList {
         var request = APIRequest(operationID: "updateKafkaMirrorTopicsTruncateAndRestoreMirror", method: .post, pathTemplate: "/clusters/{cluster_id}/links/{link_name}/mirrors:truncate-and-restore", path: "/clusters/\(PathSegment.encode(clusterID))/links/\(PathSegment.encode(linkName))/mirrors:truncate-and-restore")
         request.addQuery("include_partition_level_truncation_data", includePartitionLevelTruncationData)
         request.addQuery("validate_only", validateOnly)

@@ -27,7 +27,10 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - mirrorStatus: Return only mirror topics in this status.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func listKafkaMirrorTopics(clusterID: String, mirrorStatus: MirrorTopicStatus?) async throws -> ListMirrorTopicsResponseDataList
+    func listKafkaMirrorTopics(
+        clusterID: String,
+        mirrorStatus: MirrorTopicStatus?
+    ) async throws -> ListMirrorTopicsResponseDataList
 
     /// List mirror topics of a link
     ///
@@ -45,7 +48,11 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - linkName: Name of the cluster link.
     ///   - mirrorStatus: Return only mirror topics in this status.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func listKafkaMirrorTopicsUnderLink(clusterID: String, linkName: String, mirrorStatus: MirrorTopicStatus?) async throws -> ListMirrorTopicsResponseDataList
+    func listKafkaMirrorTopicsUnderLink(
+        clusterID: String,
+        linkName: String,
+        mirrorStatus: MirrorTopicStatus?
+    ) async throws -> ListMirrorTopicsResponseDataList
 
     /// Create a mirror topic
     ///
@@ -63,7 +70,11 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - linkName: Name of the cluster link.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func createKafkaMirrorTopic(clusterID: String, linkName: String, body: CreateMirrorTopicRequestData) async throws
+    func createKafkaMirrorTopic(
+        clusterID: String,
+        linkName: String,
+        body: CreateMirrorTopicRequestData
+    ) async throws
 
     /// Get a mirror topic
     ///
@@ -82,7 +93,12 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - mirrorTopicName: Name of the mirror topic.
     ///   - includeStateTransitionErrors: When true, add errors from recent state changes of the mirror topic.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func readKafkaMirrorTopic(clusterID: String, linkName: String, mirrorTopicName: String, includeStateTransitionErrors: Bool?) async throws -> ListMirrorTopicsResponseData
+    func readKafkaMirrorTopic(
+        clusterID: String,
+        linkName: String,
+        mirrorTopicName: String,
+        includeStateTransitionErrors: Bool?
+    ) async throws -> ListMirrorTopicsResponseData
 
     /// Fail over mirror topics
     ///
@@ -101,7 +117,12 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaMirrorTopicsFailover(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
+    func updateKafkaMirrorTopicsFailover(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool?
+    ) async throws -> AlterMirrorStatusResponseDataList
 
     /// Pause mirror topics
     ///
@@ -120,7 +141,12 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaMirrorTopicsPause(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
+    func updateKafkaMirrorTopicsPause(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool?
+    ) async throws -> AlterMirrorStatusResponseDataList
 
     /// Promote mirror topics
     ///
@@ -139,7 +165,12 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaMirrorTopicsPromote(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
+    func updateKafkaMirrorTopicsPromote(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool?
+    ) async throws -> AlterMirrorStatusResponseDataList
 
     /// Resume mirror topics
     ///
@@ -158,7 +189,12 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaMirrorTopicsResume(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
+    func updateKafkaMirrorTopicsResume(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool?
+    ) async throws -> AlterMirrorStatusResponseDataList
 
     /// Reverse and pause mirror topics
     ///
@@ -177,7 +213,12 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaMirrorTopicsReverseAndPauseMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
+    func updateKafkaMirrorTopicsReverseAndPauseMirror(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool?
+    ) async throws -> AlterMirrorStatusResponseDataList
 
     /// Reverse and start mirror topics
     ///
@@ -196,7 +237,12 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaMirrorTopicsReverseAndStartMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
+    func updateKafkaMirrorTopicsReverseAndStartMirror(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool?
+    ) async throws -> AlterMirrorStatusResponseDataList
 
     /// Truncate and restore mirror topics
     ///
@@ -216,57 +262,111 @@ public protocol MirrorTopicOperationsProtocol: Sendable {
     ///   - includePartitionLevelTruncationData: When true, report the truncation offset and the number of dropped messages per partition.
     ///   - validateOnly: When true, only check the request; nothing is changed.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updateKafkaMirrorTopicsTruncateAndRestoreMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, includePartitionLevelTruncationData: Bool?, validateOnly: Bool?) async throws -> AlterMirrorStatusResponseDataList
+    func updateKafkaMirrorTopicsTruncateAndRestoreMirror(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        includePartitionLevelTruncationData: Bool?,
+        validateOnly: Bool?
+    ) async throws -> AlterMirrorStatusResponseDataList
 }
 
 extension MirrorTopicOperationsProtocol {
     /// `listKafkaMirrorTopics` with the default arguments of `MirrorTopicOperations`.
-    public func listKafkaMirrorTopics(clusterID: String, mirrorStatus: MirrorTopicStatus? = nil) async throws -> ListMirrorTopicsResponseDataList {
+    public func listKafkaMirrorTopics(
+        clusterID: String,
+        mirrorStatus: MirrorTopicStatus? = nil
+    ) async throws -> ListMirrorTopicsResponseDataList {
         try await listKafkaMirrorTopics(clusterID: clusterID, mirrorStatus: mirrorStatus)
     }
 
     /// `listKafkaMirrorTopicsUnderLink` with the default arguments of `MirrorTopicOperations`.
-    public func listKafkaMirrorTopicsUnderLink(clusterID: String, linkName: String, mirrorStatus: MirrorTopicStatus? = nil) async throws -> ListMirrorTopicsResponseDataList {
+    public func listKafkaMirrorTopicsUnderLink(
+        clusterID: String,
+        linkName: String,
+        mirrorStatus: MirrorTopicStatus? = nil
+    ) async throws -> ListMirrorTopicsResponseDataList {
         try await listKafkaMirrorTopicsUnderLink(clusterID: clusterID, linkName: linkName, mirrorStatus: mirrorStatus)
     }
 
     /// `readKafkaMirrorTopic` with the default arguments of `MirrorTopicOperations`.
-    public func readKafkaMirrorTopic(clusterID: String, linkName: String, mirrorTopicName: String, includeStateTransitionErrors: Bool? = nil) async throws -> ListMirrorTopicsResponseData {
+    public func readKafkaMirrorTopic(
+        clusterID: String,
+        linkName: String,
+        mirrorTopicName: String,
+        includeStateTransitionErrors: Bool? = nil
+    ) async throws -> ListMirrorTopicsResponseData {
         try await readKafkaMirrorTopic(clusterID: clusterID, linkName: linkName, mirrorTopicName: mirrorTopicName, includeStateTransitionErrors: includeStateTransitionErrors)
     }
 
     /// `updateKafkaMirrorTopicsFailover` with the default arguments of `MirrorTopicOperations`.
-    public func updateKafkaMirrorTopicsFailover(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsFailover(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool? = nil
+    ) async throws -> AlterMirrorStatusResponseDataList {
         try await updateKafkaMirrorTopicsFailover(clusterID: clusterID, linkName: linkName, body: body, validateOnly: validateOnly)
     }
 
     /// `updateKafkaMirrorTopicsPause` with the default arguments of `MirrorTopicOperations`.
-    public func updateKafkaMirrorTopicsPause(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsPause(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool? = nil
+    ) async throws -> AlterMirrorStatusResponseDataList {
         try await updateKafkaMirrorTopicsPause(clusterID: clusterID, linkName: linkName, body: body, validateOnly: validateOnly)
     }
 
     /// `updateKafkaMirrorTopicsPromote` with the default arguments of `MirrorTopicOperations`.
-    public func updateKafkaMirrorTopicsPromote(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsPromote(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool? = nil
+    ) async throws -> AlterMirrorStatusResponseDataList {
         try await updateKafkaMirrorTopicsPromote(clusterID: clusterID, linkName: linkName, body: body, validateOnly: validateOnly)
     }
 
     /// `updateKafkaMirrorTopicsResume` with the default arguments of `MirrorTopicOperations`.
-    public func updateKafkaMirrorTopicsResume(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsResume(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool? = nil
+    ) async throws -> AlterMirrorStatusResponseDataList {
         try await updateKafkaMirrorTopicsResume(clusterID: clusterID, linkName: linkName, body: body, validateOnly: validateOnly)
     }
 
     /// `updateKafkaMirrorTopicsReverseAndPauseMirror` with the default arguments of `MirrorTopicOperations`.
-    public func updateKafkaMirrorTopicsReverseAndPauseMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsReverseAndPauseMirror(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool? = nil
+    ) async throws -> AlterMirrorStatusResponseDataList {
         try await updateKafkaMirrorTopicsReverseAndPauseMirror(clusterID: clusterID, linkName: linkName, body: body, validateOnly: validateOnly)
     }
 
     /// `updateKafkaMirrorTopicsReverseAndStartMirror` with the default arguments of `MirrorTopicOperations`.
-    public func updateKafkaMirrorTopicsReverseAndStartMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsReverseAndStartMirror(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        validateOnly: Bool? = nil
+    ) async throws -> AlterMirrorStatusResponseDataList {
         try await updateKafkaMirrorTopicsReverseAndStartMirror(clusterID: clusterID, linkName: linkName, body: body, validateOnly: validateOnly)
     }
 
     /// `updateKafkaMirrorTopicsTruncateAndRestoreMirror` with the default arguments of `MirrorTopicOperations`.
-    public func updateKafkaMirrorTopicsTruncateAndRestoreMirror(clusterID: String, linkName: String, body: AlterMirrorsRequestData, includePartitionLevelTruncationData: Bool? = nil, validateOnly: Bool? = nil) async throws -> AlterMirrorStatusResponseDataList {
+    public func updateKafkaMirrorTopicsTruncateAndRestoreMirror(
+        clusterID: String,
+        linkName: String,
+        body: AlterMirrorsRequestData,
+        includePartitionLevelTruncationData: Bool? = nil,
+        validateOnly: Bool? = nil
+    ) async throws -> AlterMirrorStatusResponseDataList {
         try await updateKafkaMirrorTopicsTruncateAndRestoreMirror(clusterID: clusterID, linkName: linkName, body: body, includePartitionLevelTruncationData: includePartitionLevelTruncationData, validateOnly: validateOnly)
     }
 }

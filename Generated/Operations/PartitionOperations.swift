@@ -89,7 +89,10 @@ public struct PartitionOperations: PartitionOperationsProtocol {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - topicName: Name of the topic.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func listKafkaReplicaReassignments(clusterID: String, topicName: String) async throws -> ReassignmentDataList {
+    public func listKafkaReplicaReassignments(
+        clusterID: String,
+        topicName: String
+    ) async throws -> ReassignmentDataList {
         var request = APIRequest(operationID: "listKafkaReplicaReassignments", method: .get, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/partitions/-/reassignment", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))/partitions/-/reassignment")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -119,7 +122,11 @@ public struct PartitionOperations: PartitionOperationsProtocol {
     ///   - topicName: Name of the topic.
     ///   - partitionID: Number of the partition within the topic, starting at 0.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaPartition(clusterID: String, topicName: String, partitionID: Int) async throws -> PartitionData {
+    public func getKafkaPartition(
+        clusterID: String,
+        topicName: String,
+        partitionID: Int
+    ) async throws -> PartitionData {
         var request = APIRequest(operationID: "getKafkaPartition", method: .get, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/partitions/{partition_id}", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))/partitions/\(PathSegment.encode(partitionID))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -149,7 +156,11 @@ public struct PartitionOperations: PartitionOperationsProtocol {
     ///   - topicName: Name of the topic.
     ///   - partitionID: Number of the partition within the topic, starting at 0.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaReplicaReassignment(clusterID: String, topicName: String, partitionID: Int) async throws -> ReassignmentData {
+    public func getKafkaReplicaReassignment(
+        clusterID: String,
+        topicName: String,
+        partitionID: Int
+    ) async throws -> ReassignmentData {
         var request = APIRequest(operationID: "getKafkaReplicaReassignment", method: .get, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/partitions/{partition_id}/reassignment", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))/partitions/\(PathSegment.encode(partitionID))/reassignment")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)

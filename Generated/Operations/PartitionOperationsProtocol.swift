@@ -66,7 +66,10 @@ public protocol PartitionOperationsProtocol: Sendable {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - topicName: Name of the topic.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func listKafkaReplicaReassignments(clusterID: String, topicName: String) async throws -> ReassignmentDataList
+    func listKafkaReplicaReassignments(
+        clusterID: String,
+        topicName: String
+    ) async throws -> ReassignmentDataList
 
     /// Get a partition
     ///
@@ -86,7 +89,11 @@ public protocol PartitionOperationsProtocol: Sendable {
     ///   - topicName: Name of the topic.
     ///   - partitionID: Number of the partition within the topic, starting at 0.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaPartition(clusterID: String, topicName: String, partitionID: Int) async throws -> PartitionData
+    func getKafkaPartition(
+        clusterID: String,
+        topicName: String,
+        partitionID: Int
+    ) async throws -> PartitionData
 
     /// Get the reassignment of a partition
     ///
@@ -106,5 +113,9 @@ public protocol PartitionOperationsProtocol: Sendable {
     ///   - topicName: Name of the topic.
     ///   - partitionID: Number of the partition within the topic, starting at 0.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaReplicaReassignment(clusterID: String, topicName: String, partitionID: Int) async throws -> ReassignmentData
+    func getKafkaReplicaReassignment(
+        clusterID: String,
+        topicName: String,
+        partitionID: Int
+    ) async throws -> ReassignmentData
 }

@@ -43,7 +43,12 @@ public struct RecordsOperations: RecordsOperationsProtocol {
     ///   - body: The request body (application/json).
     ///   - dryRun: When true, check the record without writing it (Cloud).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func produceRecord(clusterID: String, topicName: String, body: ProduceRequest, dryRun: Bool? = nil) async throws -> ProduceResponse {
+    public func produceRecord(
+        clusterID: String,
+        topicName: String,
+        body: ProduceRequest,
+        dryRun: Bool? = nil
+    ) async throws -> ProduceResponse {
         var request = APIRequest(operationID: "produceRecord", method: .post, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/records", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))/records")
         request.addQuery("dry_run", dryRun)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
@@ -76,7 +81,11 @@ public struct RecordsOperations: RecordsOperationsProtocol {
     ///   - topicName: Name of the topic.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func produceRecordsBatch(clusterID: String, topicName: String, body: ProduceBatchRequest) async throws -> ProduceBatchResponse {
+    public func produceRecordsBatch(
+        clusterID: String,
+        topicName: String,
+        body: ProduceBatchRequest
+    ) async throws -> ProduceBatchResponse {
         var request = APIRequest(operationID: "produceRecordsBatch", method: .post, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/records:batch", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))/records:batch")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         try request.setJSONBody(body, contentType: "application/json", schemaName: "ProduceBatchRequest")

@@ -40,7 +40,12 @@ public protocol RecordsOperationsProtocol: Sendable {
     ///   - body: The request body (application/json).
     ///   - dryRun: When true, check the record without writing it (Cloud).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func produceRecord(clusterID: String, topicName: String, body: ProduceRequest, dryRun: Bool?) async throws -> ProduceResponse
+    func produceRecord(
+        clusterID: String,
+        topicName: String,
+        body: ProduceRequest,
+        dryRun: Bool?
+    ) async throws -> ProduceResponse
 
     /// Produce a batch of records
     ///
@@ -61,12 +66,21 @@ public protocol RecordsOperationsProtocol: Sendable {
     ///   - topicName: Name of the topic.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func produceRecordsBatch(clusterID: String, topicName: String, body: ProduceBatchRequest) async throws -> ProduceBatchResponse
+    func produceRecordsBatch(
+        clusterID: String,
+        topicName: String,
+        body: ProduceBatchRequest
+    ) async throws -> ProduceBatchResponse
 }
 
 extension RecordsOperationsProtocol {
     /// `produceRecord` with the default arguments of `RecordsOperations`.
-    public func produceRecord(clusterID: String, topicName: String, body: ProduceRequest, dryRun: Bool? = nil) async throws -> ProduceResponse {
+    public func produceRecord(
+        clusterID: String,
+        topicName: String,
+        body: ProduceRequest,
+        dryRun: Bool? = nil
+    ) async throws -> ProduceResponse {
         try await produceRecord(clusterID: clusterID, topicName: topicName, body: body, dryRun: dryRun)
     }
 }

@@ -61,7 +61,11 @@ public struct ReplicaOperations: ReplicaOperationsProtocol {
     ///   - topicName: Name of the topic.
     ///   - partitionID: Number of the partition within the topic, starting at 0.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func listKafkaReplicas(clusterID: String, topicName: String, partitionID: Int) async throws -> ReplicaDataList {
+    public func listKafkaReplicas(
+        clusterID: String,
+        topicName: String,
+        partitionID: Int
+    ) async throws -> ReplicaDataList {
         var request = APIRequest(operationID: "listKafkaReplicas", method: .get, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/partitions/{partition_id}/replicas", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))/partitions/\(PathSegment.encode(partitionID))/replicas")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -92,7 +96,12 @@ public struct ReplicaOperations: ReplicaOperationsProtocol {
     ///   - partitionID: Number of the partition within the topic, starting at 0.
     ///   - brokerID: Numeric id of the broker.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaReplica(clusterID: String, topicName: String, partitionID: Int, brokerID: Int) async throws -> ReplicaData {
+    public func getKafkaReplica(
+        clusterID: String,
+        topicName: String,
+        partitionID: Int,
+        brokerID: Int
+    ) async throws -> ReplicaData {
         var request = APIRequest(operationID: "getKafkaReplica", method: .get, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}/partitions/{partition_id}/replicas/{broker_id}", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))/partitions/\(PathSegment.encode(partitionID))/replicas/\(PathSegment.encode(brokerID))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)

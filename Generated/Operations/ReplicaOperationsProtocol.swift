@@ -48,7 +48,11 @@ public protocol ReplicaOperationsProtocol: Sendable {
     ///   - topicName: Name of the topic.
     ///   - partitionID: Number of the partition within the topic, starting at 0.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func listKafkaReplicas(clusterID: String, topicName: String, partitionID: Int) async throws -> ReplicaDataList
+    func listKafkaReplicas(
+        clusterID: String,
+        topicName: String,
+        partitionID: Int
+    ) async throws -> ReplicaDataList
 
     /// Get a replica
     ///
@@ -69,5 +73,10 @@ public protocol ReplicaOperationsProtocol: Sendable {
     ///   - partitionID: Number of the partition within the topic, starting at 0.
     ///   - brokerID: Numeric id of the broker.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaReplica(clusterID: String, topicName: String, partitionID: Int, brokerID: Int) async throws -> ReplicaData
+    func getKafkaReplica(
+        clusterID: String,
+        topicName: String,
+        partitionID: Int,
+        brokerID: Int
+    ) async throws -> ReplicaData
 }

@@ -86,7 +86,10 @@ public struct ShareGroupOperations: ShareGroupOperationsProtocol {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - groupID: Id of the share group or streams group.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func listKafkaShareGroupConsumers(clusterID: String, groupID: String) async throws -> ShareGroupConsumerDataList {
+    public func listKafkaShareGroupConsumers(
+        clusterID: String,
+        groupID: String
+    ) async throws -> ShareGroupConsumerDataList {
         var request = APIRequest(operationID: "listKafkaShareGroupConsumers", method: .get, pathTemplate: "/clusters/{cluster_id}/share-groups/{group_id}/consumers", path: "/clusters/\(PathSegment.encode(clusterID))/share-groups/\(PathSegment.encode(groupID))/consumers")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -115,7 +118,11 @@ public struct ShareGroupOperations: ShareGroupOperationsProtocol {
     ///   - groupID: Id of the share group or streams group.
     ///   - consumerID: Member id the group coordinator gave the consumer.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaShareGroupConsumer(clusterID: String, groupID: String, consumerID: String) async throws -> ShareGroupConsumerData {
+    public func getKafkaShareGroupConsumer(
+        clusterID: String,
+        groupID: String,
+        consumerID: String
+    ) async throws -> ShareGroupConsumerData {
         var request = APIRequest(operationID: "getKafkaShareGroupConsumer", method: .get, pathTemplate: "/clusters/{cluster_id}/share-groups/{group_id}/consumers/{consumer_id}", path: "/clusters/\(PathSegment.encode(clusterID))/share-groups/\(PathSegment.encode(groupID))/consumers/\(PathSegment.encode(consumerID))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -144,7 +151,11 @@ public struct ShareGroupOperations: ShareGroupOperationsProtocol {
     ///   - groupID: Id of the share group or streams group.
     ///   - consumerID: Member id the group coordinator gave the consumer.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func listKafkaShareGroupConsumerAssignments(clusterID: String, groupID: String, consumerID: String) async throws -> ShareGroupConsumerAssignmentDataList {
+    public func listKafkaShareGroupConsumerAssignments(
+        clusterID: String,
+        groupID: String,
+        consumerID: String
+    ) async throws -> ShareGroupConsumerAssignmentDataList {
         var request = APIRequest(operationID: "listKafkaShareGroupConsumerAssignments", method: .get, pathTemplate: "/clusters/{cluster_id}/share-groups/{group_id}/consumers/{consumer_id}/assignments", path: "/clusters/\(PathSegment.encode(clusterID))/share-groups/\(PathSegment.encode(groupID))/consumers/\(PathSegment.encode(consumerID))/assignments")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)

@@ -63,7 +63,10 @@ public protocol ShareGroupOperationsProtocol: Sendable {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - groupID: Id of the share group or streams group.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func listKafkaShareGroupConsumers(clusterID: String, groupID: String) async throws -> ShareGroupConsumerDataList
+    func listKafkaShareGroupConsumers(
+        clusterID: String,
+        groupID: String
+    ) async throws -> ShareGroupConsumerDataList
 
     /// Get a share group member
     ///
@@ -82,7 +85,11 @@ public protocol ShareGroupOperationsProtocol: Sendable {
     ///   - groupID: Id of the share group or streams group.
     ///   - consumerID: Member id the group coordinator gave the consumer.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaShareGroupConsumer(clusterID: String, groupID: String, consumerID: String) async throws -> ShareGroupConsumerData
+    func getKafkaShareGroupConsumer(
+        clusterID: String,
+        groupID: String,
+        consumerID: String
+    ) async throws -> ShareGroupConsumerData
 
     /// List partitions assigned to a share consumer
     ///
@@ -101,5 +108,9 @@ public protocol ShareGroupOperationsProtocol: Sendable {
     ///   - groupID: Id of the share group or streams group.
     ///   - consumerID: Member id the group coordinator gave the consumer.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func listKafkaShareGroupConsumerAssignments(clusterID: String, groupID: String, consumerID: String) async throws -> ShareGroupConsumerAssignmentDataList
+    func listKafkaShareGroupConsumerAssignments(
+        clusterID: String,
+        groupID: String,
+        consumerID: String
+    ) async throws -> ShareGroupConsumerAssignmentDataList
 }

@@ -86,7 +86,10 @@ public struct StreamsGroupOperations: StreamsGroupOperationsProtocol {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - groupID: Id of the share group or streams group.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func listKafkaStreamsGroupMembers(clusterID: String, groupID: String) async throws -> StreamsGroupMemberDataList {
+    public func listKafkaStreamsGroupMembers(
+        clusterID: String,
+        groupID: String
+    ) async throws -> StreamsGroupMemberDataList {
         var request = APIRequest(operationID: "listKafkaStreamsGroupMembers", method: .get, pathTemplate: "/clusters/{cluster_id}/streams-groups/{group_id}/members", path: "/clusters/\(PathSegment.encode(clusterID))/streams-groups/\(PathSegment.encode(groupID))/members")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -115,7 +118,11 @@ public struct StreamsGroupOperations: StreamsGroupOperationsProtocol {
     ///   - groupID: Id of the share group or streams group.
     ///   - memberID: Member id of the streams group member.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaStreamsGroupMember(clusterID: String, groupID: String, memberID: String) async throws -> StreamsGroupMemberData {
+    public func getKafkaStreamsGroupMember(
+        clusterID: String,
+        groupID: String,
+        memberID: String
+    ) async throws -> StreamsGroupMemberData {
         var request = APIRequest(operationID: "getKafkaStreamsGroupMember", method: .get, pathTemplate: "/clusters/{cluster_id}/streams-groups/{group_id}/members/{member_id}", path: "/clusters/\(PathSegment.encode(clusterID))/streams-groups/\(PathSegment.encode(groupID))/members/\(PathSegment.encode(memberID))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -144,7 +151,11 @@ public struct StreamsGroupOperations: StreamsGroupOperationsProtocol {
     ///   - groupID: Id of the share group or streams group.
     ///   - memberID: Member id of the streams group member.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaStreamsGroupMemberAssignments(clusterID: String, groupID: String, memberID: String) async throws -> StreamsGroupMemberAssignmentData {
+    public func getKafkaStreamsGroupMemberAssignments(
+        clusterID: String,
+        groupID: String,
+        memberID: String
+    ) async throws -> StreamsGroupMemberAssignmentData {
         var request = APIRequest(operationID: "getKafkaStreamsGroupMemberAssignments", method: .get, pathTemplate: "/clusters/{cluster_id}/streams-groups/{group_id}/members/{member_id}/assignments", path: "/clusters/\(PathSegment.encode(clusterID))/streams-groups/\(PathSegment.encode(groupID))/members/\(PathSegment.encode(memberID))/assignments")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -174,7 +185,12 @@ public struct StreamsGroupOperations: StreamsGroupOperationsProtocol {
     ///   - memberID: Member id of the streams group member.
     ///   - assignmentsType: Kind of task: active, standby or warm-up.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func listKafkaStreamsGroupMemberAssignmentTasks(clusterID: String, groupID: String, memberID: String, assignmentsType: AssignmentsType) async throws -> StreamsTaskDataList {
+    public func listKafkaStreamsGroupMemberAssignmentTasks(
+        clusterID: String,
+        groupID: String,
+        memberID: String,
+        assignmentsType: AssignmentsType
+    ) async throws -> StreamsTaskDataList {
         var request = APIRequest(operationID: "listKafkaStreamsGroupMemberAssignmentTasks", method: .get, pathTemplate: "/clusters/{cluster_id}/streams-groups/{group_id}/members/{member_id}/assignments/{assignments_type}", path: "/clusters/\(PathSegment.encode(clusterID))/streams-groups/\(PathSegment.encode(groupID))/members/\(PathSegment.encode(memberID))/assignments/\(PathSegment.encode(assignmentsType))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -205,7 +221,13 @@ public struct StreamsGroupOperations: StreamsGroupOperationsProtocol {
     ///   - assignmentsType: Kind of task: active, standby or warm-up.
     ///   - subtopologyID: Id of the subtopology within the streams topology.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaStreamsGroupMemberAssignmentTaskPartitions(clusterID: String, groupID: String, memberID: String, assignmentsType: AssignmentsType, subtopologyID: String) async throws -> StreamsTaskData {
+    public func getKafkaStreamsGroupMemberAssignmentTaskPartitions(
+        clusterID: String,
+        groupID: String,
+        memberID: String,
+        assignmentsType: AssignmentsType,
+        subtopologyID: String
+    ) async throws -> StreamsTaskData {
         var request = APIRequest(operationID: "getKafkaStreamsGroupMemberAssignmentTaskPartitions", method: .get, pathTemplate: "/clusters/{cluster_id}/streams-groups/{group_id}/members/{member_id}/assignments/{assignments_type}/subtopologies/{subtopology_id}", path: "/clusters/\(PathSegment.encode(clusterID))/streams-groups/\(PathSegment.encode(groupID))/members/\(PathSegment.encode(memberID))/assignments/\(PathSegment.encode(assignmentsType))/subtopologies/\(PathSegment.encode(subtopologyID))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -234,7 +256,11 @@ public struct StreamsGroupOperations: StreamsGroupOperationsProtocol {
     ///   - groupID: Id of the share group or streams group.
     ///   - memberID: Member id of the streams group member.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaStreamsGroupMemberTargetAssignments(clusterID: String, groupID: String, memberID: String) async throws -> StreamsGroupMemberAssignmentData {
+    public func getKafkaStreamsGroupMemberTargetAssignments(
+        clusterID: String,
+        groupID: String,
+        memberID: String
+    ) async throws -> StreamsGroupMemberAssignmentData {
         var request = APIRequest(operationID: "getKafkaStreamsGroupMemberTargetAssignments", method: .get, pathTemplate: "/clusters/{cluster_id}/streams-groups/{group_id}/members/{member_id}/target-assignments", path: "/clusters/\(PathSegment.encode(clusterID))/streams-groups/\(PathSegment.encode(groupID))/members/\(PathSegment.encode(memberID))/target-assignments")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -264,7 +290,12 @@ public struct StreamsGroupOperations: StreamsGroupOperationsProtocol {
     ///   - memberID: Member id of the streams group member.
     ///   - assignmentsType: Kind of task: active, standby or warm-up.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func listKafkaStreamsGroupMemberTargetAssignmentTasks(clusterID: String, groupID: String, memberID: String, assignmentsType: AssignmentsType) async throws -> StreamsTaskDataList {
+    public func listKafkaStreamsGroupMemberTargetAssignmentTasks(
+        clusterID: String,
+        groupID: String,
+        memberID: String,
+        assignmentsType: AssignmentsType
+    ) async throws -> StreamsTaskDataList {
         var request = APIRequest(operationID: "listKafkaStreamsGroupMemberTargetAssignmentTasks", method: .get, pathTemplate: "/clusters/{cluster_id}/streams-groups/{group_id}/members/{member_id}/target-assignments/{assignments_type}", path: "/clusters/\(PathSegment.encode(clusterID))/streams-groups/\(PathSegment.encode(groupID))/members/\(PathSegment.encode(memberID))/target-assignments/\(PathSegment.encode(assignmentsType))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -295,7 +326,13 @@ public struct StreamsGroupOperations: StreamsGroupOperationsProtocol {
     ///   - assignmentsType: Kind of task: active, standby or warm-up.
     ///   - subtopologyID: Id of the subtopology within the streams topology.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaStreamsGroupMemberTargetAssignmentTaskPartitions(clusterID: String, groupID: String, memberID: String, assignmentsType: AssignmentsType, subtopologyID: String) async throws -> StreamsTaskData {
+    public func getKafkaStreamsGroupMemberTargetAssignmentTaskPartitions(
+        clusterID: String,
+        groupID: String,
+        memberID: String,
+        assignmentsType: AssignmentsType,
+        subtopologyID: String
+    ) async throws -> StreamsTaskData {
         var request = APIRequest(operationID: "getKafkaStreamsGroupMemberTargetAssignmentTaskPartitions", method: .get, pathTemplate: "/clusters/{cluster_id}/streams-groups/{group_id}/members/{member_id}/target-assignments/{assignments_type}/subtopologies/{subtopology_id}", path: "/clusters/\(PathSegment.encode(clusterID))/streams-groups/\(PathSegment.encode(groupID))/members/\(PathSegment.encode(memberID))/target-assignments/\(PathSegment.encode(assignmentsType))/subtopologies/\(PathSegment.encode(subtopologyID))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -323,7 +360,10 @@ public struct StreamsGroupOperations: StreamsGroupOperationsProtocol {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - groupID: Id of the share group or streams group.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func listKafkaStreamsGroupSubtopologies(clusterID: String, groupID: String) async throws -> StreamsGroupSubtopologyDataList {
+    public func listKafkaStreamsGroupSubtopologies(
+        clusterID: String,
+        groupID: String
+    ) async throws -> StreamsGroupSubtopologyDataList {
         var request = APIRequest(operationID: "listKafkaStreamsGroupSubtopologies", method: .get, pathTemplate: "/clusters/{cluster_id}/streams-groups/{group_id}/subtopologies", path: "/clusters/\(PathSegment.encode(clusterID))/streams-groups/\(PathSegment.encode(groupID))/subtopologies")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)
@@ -352,7 +392,11 @@ public struct StreamsGroupOperations: StreamsGroupOperationsProtocol {
     ///   - groupID: Id of the share group or streams group.
     ///   - subtopologyID: Id of the subtopology within the streams topology.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaStreamsGroupSubtopology(clusterID: String, groupID: String, subtopologyID: String) async throws -> StreamsGroupSubtopologyData {
+    public func getKafkaStreamsGroupSubtopology(
+        clusterID: String,
+        groupID: String,
+        subtopologyID: String
+    ) async throws -> StreamsGroupSubtopologyData {
         var request = APIRequest(operationID: "getKafkaStreamsGroupSubtopology", method: .get, pathTemplate: "/clusters/{cluster_id}/streams-groups/{group_id}/subtopologies/{subtopology_id}", path: "/clusters/\(PathSegment.encode(clusterID))/streams-groups/\(PathSegment.encode(groupID))/subtopologies/\(PathSegment.encode(subtopologyID))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         let response = try await transport.send(request)

@@ -63,7 +63,10 @@ public protocol StreamsGroupOperationsProtocol: Sendable {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - groupID: Id of the share group or streams group.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func listKafkaStreamsGroupMembers(clusterID: String, groupID: String) async throws -> StreamsGroupMemberDataList
+    func listKafkaStreamsGroupMembers(
+        clusterID: String,
+        groupID: String
+    ) async throws -> StreamsGroupMemberDataList
 
     /// Get a streams group member
     ///
@@ -82,7 +85,11 @@ public protocol StreamsGroupOperationsProtocol: Sendable {
     ///   - groupID: Id of the share group or streams group.
     ///   - memberID: Member id of the streams group member.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaStreamsGroupMember(clusterID: String, groupID: String, memberID: String) async throws -> StreamsGroupMemberData
+    func getKafkaStreamsGroupMember(
+        clusterID: String,
+        groupID: String,
+        memberID: String
+    ) async throws -> StreamsGroupMemberData
 
     /// Get the current assignment of a member
     ///
@@ -101,7 +108,11 @@ public protocol StreamsGroupOperationsProtocol: Sendable {
     ///   - groupID: Id of the share group or streams group.
     ///   - memberID: Member id of the streams group member.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaStreamsGroupMemberAssignments(clusterID: String, groupID: String, memberID: String) async throws -> StreamsGroupMemberAssignmentData
+    func getKafkaStreamsGroupMemberAssignments(
+        clusterID: String,
+        groupID: String,
+        memberID: String
+    ) async throws -> StreamsGroupMemberAssignmentData
 
     /// List current tasks of one kind
     ///
@@ -121,7 +132,12 @@ public protocol StreamsGroupOperationsProtocol: Sendable {
     ///   - memberID: Member id of the streams group member.
     ///   - assignmentsType: Kind of task: active, standby or warm-up.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func listKafkaStreamsGroupMemberAssignmentTasks(clusterID: String, groupID: String, memberID: String, assignmentsType: AssignmentsType) async throws -> StreamsTaskDataList
+    func listKafkaStreamsGroupMemberAssignmentTasks(
+        clusterID: String,
+        groupID: String,
+        memberID: String,
+        assignmentsType: AssignmentsType
+    ) async throws -> StreamsTaskDataList
 
     /// Get current task partitions of a subtopology
     ///
@@ -142,7 +158,13 @@ public protocol StreamsGroupOperationsProtocol: Sendable {
     ///   - assignmentsType: Kind of task: active, standby or warm-up.
     ///   - subtopologyID: Id of the subtopology within the streams topology.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaStreamsGroupMemberAssignmentTaskPartitions(clusterID: String, groupID: String, memberID: String, assignmentsType: AssignmentsType, subtopologyID: String) async throws -> StreamsTaskData
+    func getKafkaStreamsGroupMemberAssignmentTaskPartitions(
+        clusterID: String,
+        groupID: String,
+        memberID: String,
+        assignmentsType: AssignmentsType,
+        subtopologyID: String
+    ) async throws -> StreamsTaskData
 
     /// Get the target assignment of a member
     ///
@@ -161,7 +183,11 @@ public protocol StreamsGroupOperationsProtocol: Sendable {
     ///   - groupID: Id of the share group or streams group.
     ///   - memberID: Member id of the streams group member.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaStreamsGroupMemberTargetAssignments(clusterID: String, groupID: String, memberID: String) async throws -> StreamsGroupMemberAssignmentData
+    func getKafkaStreamsGroupMemberTargetAssignments(
+        clusterID: String,
+        groupID: String,
+        memberID: String
+    ) async throws -> StreamsGroupMemberAssignmentData
 
     /// List target tasks of one kind
     ///
@@ -181,7 +207,12 @@ public protocol StreamsGroupOperationsProtocol: Sendable {
     ///   - memberID: Member id of the streams group member.
     ///   - assignmentsType: Kind of task: active, standby or warm-up.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func listKafkaStreamsGroupMemberTargetAssignmentTasks(clusterID: String, groupID: String, memberID: String, assignmentsType: AssignmentsType) async throws -> StreamsTaskDataList
+    func listKafkaStreamsGroupMemberTargetAssignmentTasks(
+        clusterID: String,
+        groupID: String,
+        memberID: String,
+        assignmentsType: AssignmentsType
+    ) async throws -> StreamsTaskDataList
 
     /// Get target task partitions of a subtopology
     ///
@@ -202,7 +233,13 @@ public protocol StreamsGroupOperationsProtocol: Sendable {
     ///   - assignmentsType: Kind of task: active, standby or warm-up.
     ///   - subtopologyID: Id of the subtopology within the streams topology.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaStreamsGroupMemberTargetAssignmentTaskPartitions(clusterID: String, groupID: String, memberID: String, assignmentsType: AssignmentsType, subtopologyID: String) async throws -> StreamsTaskData
+    func getKafkaStreamsGroupMemberTargetAssignmentTaskPartitions(
+        clusterID: String,
+        groupID: String,
+        memberID: String,
+        assignmentsType: AssignmentsType,
+        subtopologyID: String
+    ) async throws -> StreamsTaskData
 
     /// List subtopologies of a streams group
     ///
@@ -220,7 +257,10 @@ public protocol StreamsGroupOperationsProtocol: Sendable {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - groupID: Id of the share group or streams group.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func listKafkaStreamsGroupSubtopologies(clusterID: String, groupID: String) async throws -> StreamsGroupSubtopologyDataList
+    func listKafkaStreamsGroupSubtopologies(
+        clusterID: String,
+        groupID: String
+    ) async throws -> StreamsGroupSubtopologyDataList
 
     /// Get a subtopology
     ///
@@ -239,5 +279,9 @@ public protocol StreamsGroupOperationsProtocol: Sendable {
     ///   - groupID: Id of the share group or streams group.
     ///   - subtopologyID: Id of the subtopology within the streams topology.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaStreamsGroupSubtopology(clusterID: String, groupID: String, subtopologyID: String) async throws -> StreamsGroupSubtopologyData
+    func getKafkaStreamsGroupSubtopology(
+        clusterID: String,
+        groupID: String,
+        subtopologyID: String
+    ) async throws -> StreamsGroupSubtopologyData
 }

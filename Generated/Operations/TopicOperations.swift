@@ -31,7 +31,10 @@ public struct TopicOperations: TopicOperationsProtocol {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - includeAuthorizedOperations: When true, add the operations the caller may perform on each topic. The server spells this one in camelCase.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func listKafkaTopics(clusterID: String, includeAuthorizedOperations: Bool? = nil) async throws -> TopicDataList {
+    public func listKafkaTopics(
+        clusterID: String,
+        includeAuthorizedOperations: Bool? = nil
+    ) async throws -> TopicDataList {
         var request = APIRequest(operationID: "listKafkaTopics", method: .get, pathTemplate: "/clusters/{cluster_id}/topics", path: "/clusters/\(PathSegment.encode(clusterID))/topics")
         request.addQuery("includeAuthorizedOperations", includeAuthorizedOperations)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
@@ -92,7 +95,11 @@ public struct TopicOperations: TopicOperationsProtocol {
     ///   - topicName: Name of the topic.
     ///   - includeAuthorizedOperations: When true, add the operations the caller may perform on the resource.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func getKafkaTopic(clusterID: String, topicName: String, includeAuthorizedOperations: Bool? = nil) async throws -> TopicData {
+    public func getKafkaTopic(
+        clusterID: String,
+        topicName: String,
+        includeAuthorizedOperations: Bool? = nil
+    ) async throws -> TopicData {
         var request = APIRequest(operationID: "getKafkaTopic", method: .get, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))")
         request.addQuery("include_authorized_operations", includeAuthorizedOperations)
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
@@ -150,7 +157,11 @@ public struct TopicOperations: TopicOperationsProtocol {
     ///   - topicName: Name of the topic.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    public func updatePartitionCountKafkaTopic(clusterID: String, topicName: String, body: UpdatePartitionCountRequestData) async throws -> TopicData {
+    public func updatePartitionCountKafkaTopic(
+        clusterID: String,
+        topicName: String,
+        body: UpdatePartitionCountRequestData
+    ) async throws -> TopicData {
         var request = APIRequest(operationID: "updatePartitionCountKafkaTopic", method: .patch, pathTemplate: "/clusters/{cluster_id}/topics/{topic_name}", path: "/clusters/\(PathSegment.encode(clusterID))/topics/\(PathSegment.encode(topicName))")
         request.headers.replaceOrAdd(name: "Accept", value: "application/json")
         try request.setJSONBody(body, contentType: "application/json", schemaName: "UpdatePartitionCountRequestData")

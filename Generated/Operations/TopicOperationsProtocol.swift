@@ -28,7 +28,10 @@ public protocol TopicOperationsProtocol: Sendable {
     ///   - clusterID: Id of the Kafka cluster, e.g. `lkc-abc123` on Confluent Cloud.
     ///   - includeAuthorizedOperations: When true, add the operations the caller may perform on each topic. The server spells this one in camelCase.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func listKafkaTopics(clusterID: String, includeAuthorizedOperations: Bool?) async throws -> TopicDataList
+    func listKafkaTopics(
+        clusterID: String,
+        includeAuthorizedOperations: Bool?
+    ) async throws -> TopicDataList
 
     /// Create a topic
     ///
@@ -67,7 +70,11 @@ public protocol TopicOperationsProtocol: Sendable {
     ///   - topicName: Name of the topic.
     ///   - includeAuthorizedOperations: When true, add the operations the caller may perform on the resource.
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func getKafkaTopic(clusterID: String, topicName: String, includeAuthorizedOperations: Bool?) async throws -> TopicData
+    func getKafkaTopic(
+        clusterID: String,
+        topicName: String,
+        includeAuthorizedOperations: Bool?
+    ) async throws -> TopicData
 
     /// Delete a topic
     ///
@@ -105,17 +112,28 @@ public protocol TopicOperationsProtocol: Sendable {
     ///   - topicName: Name of the topic.
     ///   - body: The request body (application/json).
     /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
-    func updatePartitionCountKafkaTopic(clusterID: String, topicName: String, body: UpdatePartitionCountRequestData) async throws -> TopicData
+    func updatePartitionCountKafkaTopic(
+        clusterID: String,
+        topicName: String,
+        body: UpdatePartitionCountRequestData
+    ) async throws -> TopicData
 }
 
 extension TopicOperationsProtocol {
     /// `listKafkaTopics` with the default arguments of `TopicOperations`.
-    public func listKafkaTopics(clusterID: String, includeAuthorizedOperations: Bool? = nil) async throws -> TopicDataList {
+    public func listKafkaTopics(
+        clusterID: String,
+        includeAuthorizedOperations: Bool? = nil
+    ) async throws -> TopicDataList {
         try await listKafkaTopics(clusterID: clusterID, includeAuthorizedOperations: includeAuthorizedOperations)
     }
 
     /// `getKafkaTopic` with the default arguments of `TopicOperations`.
-    public func getKafkaTopic(clusterID: String, topicName: String, includeAuthorizedOperations: Bool? = nil) async throws -> TopicData {
+    public func getKafkaTopic(
+        clusterID: String,
+        topicName: String,
+        includeAuthorizedOperations: Bool? = nil
+    ) async throws -> TopicData {
         try await getKafkaTopic(clusterID: clusterID, topicName: topicName, includeAuthorizedOperations: includeAuthorizedOperations)
     }
 }

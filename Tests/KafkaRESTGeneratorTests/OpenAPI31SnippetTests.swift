@@ -34,7 +34,18 @@ struct OpenAPI31SnippetTests {
                 public var legacy: Nullable<String>?
 
                 /// Creates a value from its properties.
-                public init(kind: PetKind, name: String, nickname: String?, age: Nullable<Int32>? = nil, schemaVersion: Int? = nil, tag: Tag? = nil, owner: Nullable<Owner>? = nil, previousOwner: Nullable<Owner>? = nil, size: PetSize? = nil, legacy: Nullable<String>? = nil) {
+                public init(
+                    kind: PetKind,
+                    name: String,
+                    nickname: String?,
+                    age: Nullable<Int32>? = nil,
+                    schemaVersion: Int? = nil,
+                    tag: Tag? = nil,
+                    owner: Nullable<Owner>? = nil,
+                    previousOwner: Nullable<Owner>? = nil,
+                    size: PetSize? = nil,
+                    legacy: Nullable<String>? = nil
+                ) {
                     self.kind = kind
                     self.name = name
                     self.nickname = nickname

@@ -97,7 +97,12 @@ struct OperationProtocolSnippetTests {
                 ///   - inout: `inout` in the header.
                 /// - Throws: `KafkaRESTError` for an error status, a transport failure or a body that does not decode.
                 @available(*, deprecated)
-                func deleteKafkaTopic(clusterID: String, topicName: String, force: Bool?, `inout`: String?) async throws
+                func deleteKafkaTopic(
+                    clusterID: String,
+                    topicName: String,
+                    force: Bool?,
+                    `inout`: String?
+                ) async throws
             }
 
             extension TopicOperationsProtocol {
@@ -108,7 +113,12 @@ struct OperationProtocolSnippetTests {
 
                 /// `deleteKafkaTopic` with the default arguments of `TopicOperations`.
                 @available(*, deprecated)
-                public func deleteKafkaTopic(clusterID: String, topicName: String, force: Bool? = nil, `inout`: String? = nil) async throws {
+                public func deleteKafkaTopic(
+                    clusterID: String,
+                    topicName: String,
+                    force: Bool? = nil,
+                    `inout`: String? = nil
+                ) async throws {
                     try await deleteKafkaTopic(clusterID: clusterID, topicName: topicName, force: force, `inout`: `inout`)
                 }
             }

@@ -105,7 +105,15 @@ struct OperationSnippetTests {
                   '200': {description: ok}
             """)
         let lines = rendered.lines("Operations/DefaultOperations.swift")
-        #expect(lines.contains("public func getKafkaAcls(clusterID: String, principal: String? = nil, operation: GetKafkaAclsOperation, hosts: [String]? = nil, xRequestID: String? = nil) async throws {"))
+        #expect(rendered.file("Operations/DefaultOperations.swift").contains("""
+                public func getKafkaAcls(
+                    clusterID: String,
+                    principal: String? = nil,
+                    operation: GetKafkaAclsOperation,
+                    hosts: [String]? = nil,
+                    xRequestID: String? = nil
+                ) async throws {
+            """))
         #expect(lines.contains(#"request.addQuery("hosts", hosts)"#))
         #expect(lines.contains(#"request.addHeader("X-Request-Id", xRequestID)"#))
         #expect(rendered.diagnostics.warnings.contains { $0.message == "header parameter 'Accept' is set by the client; ignored" })
@@ -141,8 +149,16 @@ struct OperationSnippetTests {
                   - {type: object, properties: {at: {type: string}}}
               Range: {type: object, properties: {from: {type: integer}}}
             """)
-        let lines = rendered.lines("Operations/DefaultOperations.swift")
-        #expect(lines.contains("public func getKey(key: KeyIdentifier, ids: [KeyID]? = nil, mode: Mode? = nil, tagged: String? = nil, range: String? = nil, since: Date? = nil) async throws {"))
+        #expect(rendered.file("Operations/DefaultOperations.swift").contains("""
+                public func getKey(
+                    key: KeyIdentifier,
+                    ids: [KeyID]? = nil,
+                    mode: Mode? = nil,
+                    tagged: String? = nil,
+                    range: String? = nil,
+                    since: Date? = nil
+                ) async throws {
+            """))
         #expect(rendered.diagnostics.warnings.map(\.message) == [
             "parameter 'tagged' has a type that cannot be sent in the query; sent as String",
             "parameter 'range' has a type that cannot be sent in the query; sent as String",

@@ -29,6 +29,9 @@ struct ModelContext {
     var isParameterValue: Bool
     /// Whether the file names a Foundation type (`Date`, `Data`) and so imports Foundation.
     var importsFoundation: Bool
+    /// Whether the memberwise `init` declared on one line would be wider than
+    /// ``SwiftLiteral/lineWidth``, so each parameter gets a line of its own.
+    var multilineInit: Bool
     /// Whether the compiler's `Codable` is the one the template would write: a struct whose
     /// properties are neither nullable, nor date-times (read with ``DateTimeCoding``), nor boxed.
     var synthesisesCodable: Bool
@@ -135,6 +138,8 @@ extension ModelContext {
             isParameterValue = model.isParameterValue
         }
         hasProperties = !properties.isEmpty
+        let initParameters = properties.map { "\($0.name): \($0.type)\($0.defaultValue)" }.joined(separator: ", ")
+        multilineInit = "    public init(\(initParameters)) {".count > SwiftLiteral.lineWidth
         let usages: [TypeUsage]
         switch type.kind {
         case let .structure(properties): usages = properties.map(\.type)

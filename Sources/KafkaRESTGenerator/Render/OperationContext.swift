@@ -29,6 +29,13 @@ struct OperationContext {
     var signature: String
     /// The parameters without default arguments, for the protocol requirement.
     var requirementSignature: String
+    /// The parameters of ``signature`` and ``requirementSignature``, one each, for a signature
+    /// written one parameter per line.
+    var signatureParameters: [String]
+    var requirementParameters: [String]
+    /// Whether the struct's function declared on one line would be wider than
+    /// ``SwiftLiteral/lineWidth``, so each parameter gets a line of its own.
+    var multilineSignature: Bool
     /// `name: name` for every parameter, to forward a call to the requirement.
     var forwardedArguments: String
     /// Whether some parameter has a default argument.
@@ -130,8 +137,10 @@ extension OperationContext {
         }
         self.queryLines = queryLines
         self.headerLines = headerLines
-        signature = arguments.map { $0.declaration + ($0.defaulted ? " = nil" : "") }.joined(separator: ", ")
-        requirementSignature = arguments.map(\.declaration).joined(separator: ", ")
+        signatureParameters = arguments.map { $0.declaration + ($0.defaulted ? " = nil" : "") }
+        requirementParameters = arguments.map(\.declaration)
+        signature = signatureParameters.joined(separator: ", ")
+        requirementSignature = requirementParameters.joined(separator: ", ")
         forwardedArguments = arguments.map(\.forwarded).joined(separator: ", ")
         hasDefaultArguments = arguments.contains { $0.defaulted }
         parameterDocs = docs
@@ -174,6 +183,7 @@ extension OperationContext {
             }
         }
         hasDefaultSuccess = operation.successes.isEmpty
+        multilineSignature = "    public func \(name)(\(signature)) async throws\(returnType) {".count > SwiftLiteral.lineWidth
         self.cases = Self.merged(cases)
         statusDocs = (operation.successes + operation.failures).map { response in
             "`\(response.status)`: \(response.description.map { DocumentationText.lines($0).first ?? "" } ?? "")"

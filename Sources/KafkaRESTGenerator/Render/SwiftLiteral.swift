@@ -1,5 +1,8 @@
 /// Swift source spellings of values.
 enum SwiftLiteral {
+    /// The widest a generated declaration's first line may be before its parameters go one per line.
+    static let lineWidth = 120
+
     /// A string literal, quotes included, with `\` and `"` escaped and every control
     /// character (C0, DEL, C1), line or paragraph separator and bidirectional formatting
     /// character written as a `\u{…}` escape, so the literal stays on one line and reads as

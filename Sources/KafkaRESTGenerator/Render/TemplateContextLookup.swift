@@ -68,6 +68,7 @@ extension ModelContext: MustacheParent {
         case "isParameterValue": isParameterValue
         case "importsFoundation": importsFoundation
         case "synthesisesCodable": synthesisesCodable
+        case "multilineInit": multilineInit
         default: nil
         }
     }
@@ -154,6 +155,9 @@ extension OperationContext: MustacheParent {
         case "hasParameters": hasParameters
         case "signature": signature
         case "requirementSignature": requirementSignature
+        case "signatureParameters": signatureParameters
+        case "requirementParameters": requirementParameters
+        case "multilineSignature": multilineSignature
         case "forwardedArguments": forwardedArguments
         case "hasDefaultArguments": hasDefaultArguments
         case "returnType": returnType

@@ -12,7 +12,13 @@ public struct Holder: Codable, Sendable, Hashable {
     public var choice: HolderChoice?
 
     /// Creates a value from its properties.
-    public init(plain: IDOrName, optional: IDOrName? = nil, requiredNullable: IDOrName?, optionalNullable: Nullable<IDOrName>? = nil, choice: HolderChoice? = nil) {
+    public init(
+        plain: IDOrName,
+        optional: IDOrName? = nil,
+        requiredNullable: IDOrName?,
+        optionalNullable: Nullable<IDOrName>? = nil,
+        choice: HolderChoice? = nil
+    ) {
         self.plain = plain
         self.optional = optional
         self.requiredNullable = requiredNullable
