@@ -147,7 +147,7 @@ struct CodeInjectionSnippetTests {
     @Test("string literals escape controls, separators and bidirectional overrides")
     func literalEscapes() {
         #expect(SwiftLiteral.string("a\u{2028}b\u{2029}c\u{85}d\u{7F}e\u{202E}f\u{0B}") == #""a\u{2028}b\u{2029}c\u{85}d\u{7f}e\u{202e}f\u{b}""#)
-        #expect(SwiftLiteral.pathExpression("/a/{b}/{unknown\"); x(); (\"}", arguments: ["b": "bee"])
+        #expect(SwiftLiteral.pathExpression(PathTemplate("/a/{b}/{unknown\"); x(); (\"}"), arguments: ["b": "bee"])
             == #""/a/\(PathSegment.encode(bee))/{unknown\"); x(); (\"}""#)
     }
 

@@ -111,8 +111,10 @@ struct GeneratedOperation: Sendable {
     var operationIDSynthesised: Bool
     /// Upper-case HTTP method.
     var method: String
-    /// Path template.
+    /// Path template, as written.
     var path: String
+    /// The path template, parsed.
+    var pathTemplate: PathTemplate
     /// The API group (first tag).
     var group: String
     /// `summary`.

@@ -100,7 +100,7 @@ extension OperationContext {
         for parameter in operation.parameters where parameter.kind == .path {
             pathNames[parameter.wireName] = SwiftNaming.escaped(parameter.name)
         }
-        pathExpression = SwiftLiteral.pathExpression(operation.path, arguments: pathNames)
+        pathExpression = SwiftLiteral.pathExpression(operation.pathTemplate, arguments: pathNames)
         for parameter in operation.parameters where parameter.kind == .path {
             arguments.append(Argument(name: parameter.name, type: parameter.type.swift, defaulted: false))
             docs.append(ParameterDocContext(name: parameter.name, text: parameter.documentation.first ?? "`\(parameter.wireName)` in the path."))

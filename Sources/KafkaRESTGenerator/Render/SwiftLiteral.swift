@@ -39,28 +39,18 @@ enum SwiftLiteral {
     /// The string literal, quotes included, for a path template, with each `{name}` of a
     /// path parameter in `arguments` replaced by an interpolation that percent-encodes the
     /// argument; any other text, an unknown `{name}` included, stays literal text.
-    static func pathExpression(_ template: String, arguments: [String: String]) -> String {
+    static func pathExpression(_ template: PathTemplate, arguments: [String: String]) -> String {
         var result = "\""
-        var parameter: String?
-        for character in template {
-            switch character {
-            case "{":
-                parameter = ""
-            case "}":
-                if let name = parameter {
-                    if let argument = arguments[name] {
-                        result += "\\(PathSegment.encode(\(argument)))"
-                    } else {
-                        result += String(string("{\(name)}").dropFirst().dropLast())
-                    }
-                }
-                parameter = nil
-            default:
-                if parameter != nil {
-                    parameter!.append(character)
+        for part in template.parts {
+            switch part {
+            case let .parameter(name):
+                if let argument = arguments[name] {
+                    result += "\\(PathSegment.encode(\(argument)))"
                 } else {
-                    result += String(string(String(character)).dropFirst().dropLast())
+                    result += String(string("{\(name)}").dropFirst().dropLast())
                 }
+            case let .text(text):
+                result += String(string(text).dropFirst().dropLast())
             }
         }
         return result + "\""

@@ -35,6 +35,7 @@ struct OperationTranslator {
         }
         let name = functionNames.claim(SwiftNaming.memberName(operationID))
         let typePrefix = SwiftNaming.typeName(name)
+        let template = PathTemplate(operation.path)
         let successes = responses(of: operation, success: true, typePrefix: typePrefix)
         return GeneratedOperation(
             name: name,
@@ -42,10 +43,11 @@ struct OperationTranslator {
             operationIDSynthesised: written == nil,
             method: operation.method.uppercased(),
             path: operation.path,
+            pathTemplate: template,
             group: operation.tags.first ?? "Default",
             summary: operation.summary,
             documentation: DocumentationText.lines(operation.description),
-            parameters: parameters(of: operation, pathParameters: pathParameters, typePrefix: typePrefix),
+            parameters: parameters(of: operation, template: template, pathParameters: pathParameters, typePrefix: typePrefix),
             body: body(of: operation, typePrefix: typePrefix),
             successes: successes,
             failures: responses(of: operation, success: false, typePrefix: typePrefix),
@@ -65,7 +67,7 @@ struct OperationTranslator {
         return items.compactMap(\.string)
     }
 
-    private mutating func parameters(of operation: Operation, pathParameters: [Ref<Parameter>], typePrefix: String) -> [GeneratedParameter] {
+    private mutating func parameters(of operation: Operation, template: PathTemplate, pathParameters: [Ref<Parameter>], typePrefix: String) -> [GeneratedParameter] {
         var merged: [Parameter] = []
         for ref in pathParameters + operation.parameters {
             guard let parameter = resolver.parameter(ref, &diagnostics) else { continue }
@@ -75,7 +77,7 @@ struct OperationTranslator {
                 merged.append(parameter)
             }
         }
-        let templateNames = PathTemplate.parameterNames(operation.path)
+        let templateNames = template.parameterNames
         for name in templateNames where !merged.contains(where: { $0.kind == .path && $0.name == name }) {
             diagnostics.warn("path parameter '{\(name)}' is not declared; typed as String", at: operation.location)
             merged.append(Parameter(name: name, kind: .path, required: true, description: nil, schema: nil, explode: false, location: operation.location))
@@ -188,25 +190,5 @@ enum StatusNames {
     /// The case name for a status key.
     static func caseName(_ status: String) -> String {
         names[status] ?? "status\(status)"
-    }
-}
-
-/// Reading path templates.
-enum PathTemplate {
-    /// The `{name}` parameters of a template, in order.
-    static func parameterNames(_ path: String) -> [String] {
-        var names: [String] = []
-        var current: String?
-        for character in path {
-            switch character {
-            case "{": current = ""
-            case "}":
-                if let name = current { names.append(name) }
-                current = nil
-            default:
-                current?.append(character)
-            }
-        }
-        return names
     }
 }
