@@ -63,6 +63,10 @@ struct TemplateContextLookupTests {
         wrong += operations.flatMap(Self.mismatches)
         wrong += operations.flatMap(\.parameterDocs).flatMap(Self.mismatches)
         wrong += operations.flatMap(\.cases).flatMap(Self.mismatches)
+        wrong += (operations.flatMap(\.queryParameters) + operations.flatMap(\.headerParameters)).flatMap(Self.mismatches)
+        let bodies = operations.compactMap(\.body)
+        #expect(!bodies.isEmpty)
+        wrong += bodies.flatMap(Self.mismatches)
         var diagnostics = Diagnostics()
         let twoSuccesses = try DocumentLoader().load(text: """
             openapi: 3.0.3

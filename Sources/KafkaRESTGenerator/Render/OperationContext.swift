@@ -44,15 +44,37 @@ struct OperationContext {
     var method: String
     var pathTemplate: String
     var pathExpression: String
-    var queryLines: [String]
-    var headerLines: [String]
+    /// The query and header parameters, in the order the function takes them.
+    var queryParameters: [ParameterCallContext]
+    var headerParameters: [ParameterCallContext]
     var accept: String?
-    var bodyLine: String?
+    /// How the request body is set, when there is one.
+    var body: BodyContext?
     var binding: String
     var cases: [StatusCaseContext]
     var hasDefaultSuccess: Bool
     var deprecated: Bool
     var statusDocs: [String]
+}
+
+/// A query or header parameter the function adds to the request.
+struct ParameterCallContext {
+    /// The name on the wire, as a Swift literal.
+    var wireLiteral: String
+    /// The Swift argument, escaped.
+    var name: String
+}
+
+/// How the function sets its request body: by media type, with its content type and the
+/// component schema it follows (Swift literals).
+struct BodyContext {
+    var required: Bool
+    var contentType: String
+    var schemaName: String?
+    var isJSON: Bool
+    var isForm: Bool
+    var isText: Bool
+    var isBytes: Bool
 }
 
 /// `- name: description` lines of a function's documentation.
@@ -109,34 +131,35 @@ extension OperationContext {
             let type = body.type.swift
             arguments.append(body.required ? Argument(name: "body", type: type, defaulted: false) : Argument(name: "body", type: type + "?", defaulted: true))
             docs.append(ParameterDocContext(name: "body", text: body.documentation.first ?? "The request body (\(body.contentType))."))
-            let contentType = SwiftLiteral.string(body.contentType)
-            let schema = body.schemaName.map { ", schemaName: \(SwiftLiteral.string($0))" } ?? ""
-            let call: String
-            switch body.format {
-            case .json: call = "try request.setJSONBody(body, contentType: \(contentType)\(schema))"
-            case .form: call = "try request.setFormBody(body, contentType: \(contentType)\(schema))"
-            case .text: call = "request.body = .bytes(Data(body.utf8), contentType: \(contentType))"
-            case .bytes: call = "request.body = .bytes(body, contentType: \(contentType))"
-            }
-            bodyLine = body.required ? call : "if let body { \(call) }"
+            self.body = BodyContext(
+                required: body.required,
+                contentType: SwiftLiteral.string(body.contentType),
+                schemaName: body.schemaName.map(SwiftLiteral.string),
+                isJSON: body.format == .json,
+                isForm: body.format == .form,
+                isText: body.format == .text,
+                isBytes: body.format == .bytes
+            )
+        } else {
+            self.body = nil
         }
-        var queryLines: [String] = []
-        var headerLines: [String] = []
+        var queryParameters: [ParameterCallContext] = []
+        var headerParameters: [ParameterCallContext] = []
         for parameter in operation.parameters where parameter.kind != .path {
             let escaped = SwiftNaming.escaped(parameter.name)
             arguments.append(parameter.required
                 ? Argument(name: parameter.name, type: parameter.type.swift, defaulted: false)
                 : Argument(name: parameter.name, type: parameter.type.swift + "?", defaulted: true))
             docs.append(ParameterDocContext(name: parameter.name, text: parameter.documentation.first ?? "`\(parameter.wireName)` in the \(parameter.kind.rawValue)."))
-            let line = "(\(SwiftLiteral.string(parameter.wireName)), \(escaped))"
+            let call = ParameterCallContext(wireLiteral: SwiftLiteral.string(parameter.wireName), name: escaped)
             if parameter.kind == .query {
-                queryLines.append("request.addQuery" + line)
+                queryParameters.append(call)
             } else {
-                headerLines.append("request.addHeader" + line)
+                headerParameters.append(call)
             }
         }
-        self.queryLines = queryLines
-        self.headerLines = headerLines
+        self.queryParameters = queryParameters
+        self.headerParameters = headerParameters
         signatureParameters = arguments.map { $0.declaration + ($0.defaulted ? " = nil" : "") }
         requirementParameters = arguments.map(\.declaration)
         signature = signatureParameters.joined(separator: ", ")
@@ -153,7 +176,7 @@ extension OperationContext {
             accept = others.isEmpty ? nil : SwiftLiteral.string(others.joined(separator: ", "))
         }
 
-        binding = queryLines.isEmpty && headerLines.isEmpty && accept == nil && bodyLine == nil ? "let" : "var"
+        binding = queryParameters.isEmpty && headerParameters.isEmpty && accept == nil && body == nil ? "let" : "var"
         let decodeID = operationID
         func payload(_ response: GeneratedResponse) -> String? {
             guard let type = response.type else { return nil }

@@ -164,10 +164,10 @@ extension OperationContext: MustacheParent {
         case "method": method
         case "pathTemplate": pathTemplate
         case "pathExpression": pathExpression
-        case "queryLines": queryLines
-        case "headerLines": headerLines
+        case "queryParameters": queryParameters
+        case "headerParameters": headerParameters
         case "accept": accept
-        case "bodyLine": bodyLine
+        case "body": body
         case "binding": binding
         case "cases": cases
         case "hasDefaultSuccess": hasDefaultSuccess
@@ -236,6 +236,31 @@ extension Paging: MustacheParent {
         case "itemType": itemType
         case "itemsExpression": itemsExpression
         case "nextExpression": nextExpression
+        default: nil
+        }
+    }
+}
+
+extension ParameterCallContext: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "wireLiteral": wireLiteral
+        case "name": name
+        default: nil
+        }
+    }
+}
+
+extension BodyContext: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "required": required
+        case "contentType": contentType
+        case "schemaName": schemaName
+        case "isJSON": isJSON
+        case "isForm": isForm
+        case "isText": isText
+        case "isBytes": isBytes
         default: nil
         }
     }
