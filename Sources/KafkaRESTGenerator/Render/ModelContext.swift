@@ -78,9 +78,16 @@ struct PropertyContext {
     var boxed: Bool
     /// The stored property that holds the value: the property itself, or its box.
     var storageName: String
-    var codingKey: String
-    var decodeCall: String
-    var encodeCall: String
+    /// The wire name as a Swift literal when it differs from the Swift name (the coding key's raw value).
+    var renamedWireLiteral: String?
+    /// What follows `decode` / `encode` in the container method that codes the property:
+    /// `IfPresent` when it may be absent, `Nullable` when it may be `null`, `DateTime` for a
+    /// date-time (``DateTimeCoding``), in that order of nesting (`NullableDateTimeIfPresent`).
+    var codingMethod: String
+    /// The property's type without optional or `Nullable` wrapping, as `decode` is given it.
+    var baseType: String
+    /// Whether the property is a date-time, whose container methods take no type.
+    var isDateTime: Bool
 }
 
 /// One enum value.
@@ -170,10 +177,11 @@ extension PropertyContext {
         deprecated = property.deprecated
         boxed = property.boxed
         storageName = property.boxed ? "_" + property.name : escaped
-        codingKey = property.name == property.wireName ? escaped : "\(escaped) = \(SwiftLiteral.string(property.wireName))"
+        renamedWireLiteral = property.name == property.wireName ? nil : SwiftLiteral.string(property.wireName)
         let base = property.type.swift
-        let key = "forKey: .\(escaped)"
         let isDate = property.type == .dateTime
+        baseType = base
+        isDateTime = isDate
         switch (property.required, property.nullable) {
         case (true, false):
             type = base
@@ -181,32 +189,28 @@ extension PropertyContext {
             slotType = base + "?"
             flattens = false
             defaultValue = ""
-            decodeCall = isDate ? "decodeDateTime(\(key))" : "decode(\(base).self, \(key))"
-            encodeCall = isDate ? "encodeDateTime(\(escaped), \(key))" : "encode(\(escaped), \(key))"
+            codingMethod = isDate ? "DateTime" : ""
         case (false, false):
             type = base + "?"
             readType = base + "?"
             slotType = base + "??"
             flattens = true
             defaultValue = " = nil"
-            decodeCall = isDate ? "decodeDateTimeIfPresent(\(key))" : "decodeIfPresent(\(base).self, \(key))"
-            encodeCall = isDate ? "encodeDateTimeIfPresent(\(escaped), \(key))" : "encodeIfPresent(\(escaped), \(key))"
+            codingMethod = isDate ? "DateTimeIfPresent" : "IfPresent"
         case (true, true):
             type = base + "?"
             readType = base + "?"
             slotType = base + "??"
             flattens = false
             defaultValue = ""
-            decodeCall = isDate ? "decodeNullableDateTime(\(key))" : "decodeNullable(\(base).self, \(key))"
-            encodeCall = isDate ? "encodeNullableDateTime(\(escaped), \(key))" : "encodeNullable(\(escaped), \(key))"
+            codingMethod = isDate ? "NullableDateTime" : "Nullable"
         case (false, true):
             type = "Nullable<\(base)>?"
             readType = "Nullable<\(base)>"
             slotType = "Nullable<\(base)>?"
             flattens = false
             defaultValue = " = nil"
-            decodeCall = isDate ? "decodeNullableDateTimeIfPresent(\(key))" : "decodeNullableIfPresent(\(base).self, \(key))"
-            encodeCall = isDate ? "encodeNullableDateTimeIfPresent(\(escaped), \(key))" : "encodeNullableIfPresent(\(escaped), \(key))"
+            codingMethod = isDate ? "NullableDateTimeIfPresent" : "NullableIfPresent"
         }
     }
 }

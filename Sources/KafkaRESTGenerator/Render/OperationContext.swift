@@ -83,10 +83,28 @@ struct ParameterDocContext {
     var text: String
 }
 
-/// One `case` of the status switch.
-struct StatusCaseContext {
+/// One `case` of the status switch: the statuses it matches and what it returns.
+struct StatusCaseContext: Equatable {
+    /// `200`, `200, 201`, or a range such as `200..<300`.
     var pattern: String
-    var statement: String
+    /// Whether it returns a case of the response enum (``caseName``), for an operation whose
+    /// successes have different types.
+    var returnsCase: Bool
+    var caseName: String
+    /// Whether the response has a body to return, and how it is read: decoded from JSON as
+    /// ``decodeType``, as UTF-8 text, or as the bytes themselves.
+    var hasPayload: Bool
+    var decodesJSON: Bool
+    var decodesText: Bool
+    var keepsBytes: Bool
+    var decodeType: String
+
+    /// Whether two statuses return the same way, so one `case` can match both.
+    func returnsAlike(_ other: StatusCaseContext) -> Bool {
+        var unpatterned = other
+        unpatterned.pattern = pattern
+        return self == unpatterned
+    }
 }
 
 /// A response enum for operations with differently typed successes.
@@ -96,9 +114,11 @@ struct ResponseEnumContext {
     var cases: [ResponseEnumCaseContext]
 }
 
-/// One case of a response enum.
+/// One case of a response enum: its name (escaped), its payload type if the status has a
+/// body, and the status.
 struct ResponseEnumCaseContext {
-    var declaration: String
+    var name: String
+    var payloadType: String?
     var status: String
 }
 
@@ -177,33 +197,30 @@ extension OperationContext {
         }
 
         binding = queryParameters.isEmpty && headerParameters.isEmpty && accept == nil && body == nil ? "let" : "var"
-        let decodeID = operationID
-        func payload(_ response: GeneratedResponse) -> String? {
-            guard let type = response.type else { return nil }
-            switch response.format {
-            case .json, .form: return "try response.decode(\(type.swift).self, operationID: \(decodeID))"
-            case .text: return "String(decoding: response.body, as: UTF8.self)"
-            case .bytes: return "response.body"
-            }
+        func statusCase(_ response: GeneratedResponse, enumCase: String?) -> StatusCaseContext {
+            let hasPayload = response.type != nil
+            return StatusCaseContext(
+                pattern: Self.pattern(response.status),
+                returnsCase: enumCase != nil,
+                caseName: enumCase ?? "",
+                hasPayload: hasPayload,
+                decodesJSON: hasPayload && (response.format == .json || response.format == .form),
+                decodesText: hasPayload && response.format == .text,
+                keepsBytes: hasPayload && response.format == .bytes,
+                decodeType: response.type?.swift ?? ""
+            )
         }
         var cases: [StatusCaseContext] = []
         switch operation.result {
         case .void:
             returnType = ""
-            for response in operation.successes {
-                cases.append(StatusCaseContext(pattern: Self.pattern(response.status), statement: "return"))
-            }
+            cases = operation.successes.map { statusCase($0, enumCase: nil) }
         case let .single(type):
             returnType = " -> \(type.swift)"
-            for response in operation.successes {
-                cases.append(StatusCaseContext(pattern: Self.pattern(response.status), statement: "return \(payload(response) ?? "")"))
-            }
+            cases = operation.successes.map { statusCase($0, enumCase: nil) }
         case let .cases(enumName, resultCases):
             returnType = " -> \(enumName)"
-            for (response, resultCase) in zip(operation.successes, resultCases) {
-                let value = payload(response).map { ".\(resultCase.name)(\($0))" } ?? ".\(resultCase.name)"
-                cases.append(StatusCaseContext(pattern: Self.pattern(response.status), statement: "return \(value)"))
-            }
+            cases = zip(operation.successes, resultCases).map { statusCase($0, enumCase: $1.name) }
         }
         hasDefaultSuccess = operation.successes.isEmpty
         multilineSignature = "    public func \(name)(\(signature)) async throws\(returnType) {".count > SwiftLiteral.lineWidth
@@ -238,7 +255,7 @@ extension OperationContext {
     private static func merged(_ cases: [StatusCaseContext]) -> [StatusCaseContext] {
         var result: [StatusCaseContext] = []
         for item in cases {
-            if let index = result.firstIndex(where: { $0.statement == item.statement }) {
+            if let index = result.firstIndex(where: { $0.returnsAlike(item) }) {
                 result[index].pattern += ", " + item.pattern
             } else {
                 result.append(item)
@@ -262,8 +279,7 @@ extension ResponseEnumContext {
         name = enumName
         operationName = operation.name
         self.cases = cases.map { resultCase in
-            let declaration = resultCase.type.map { "\(SwiftNaming.escaped(resultCase.name))(\($0.swift))" } ?? SwiftNaming.escaped(resultCase.name)
-            return ResponseEnumCaseContext(declaration: declaration, status: resultCase.status)
+            ResponseEnumCaseContext(name: SwiftNaming.escaped(resultCase.name), payloadType: resultCase.type?.swift, status: resultCase.status)
         }
     }
 }

@@ -105,9 +105,10 @@ extension PropertyContext: MustacheParent {
         case "deprecated": deprecated
         case "boxed": boxed
         case "storageName": storageName
-        case "codingKey": codingKey
-        case "decodeCall": decodeCall
-        case "encodeCall": encodeCall
+        case "renamedWireLiteral": renamedWireLiteral
+        case "codingMethod": codingMethod
+        case "baseType": baseType
+        case "isDateTime": isDateTime
         default: nil
         }
     }
@@ -192,7 +193,13 @@ extension StatusCaseContext: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "pattern": pattern
-        case "statement": statement
+        case "returnsCase": returnsCase
+        case "caseName": caseName
+        case "hasPayload": hasPayload
+        case "decodesJSON": decodesJSON
+        case "decodesText": decodesText
+        case "keepsBytes": keepsBytes
+        case "decodeType": decodeType
         default: nil
         }
     }
@@ -212,7 +219,8 @@ extension ResponseEnumContext: MustacheParent {
 extension ResponseEnumCaseContext: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "declaration": declaration
+        case "name": name
+        case "payloadType": payloadType
         case "status": status
         default: nil
         }
