@@ -2,10 +2,10 @@ import Foundation
 import Mustache
 
 /// Stage 4: renders the intermediate model into Swift files through Mustache templates
-/// (`Model`, `Operations` and `OperationsProtocol` with the partial `OperationDocumentation`,
-/// `Client`, `OperationCatalog`, `SchemaRegistry`, `SchemaTable`; `Package` for
-/// `--package-dir`): those of a folder, or the default ones compiled into the
-/// generator from `Templates/`.
+/// (`Model`, `Operations` and `OperationsProtocol` with the partials `OperationDocumentation`,
+/// `OperationBody` and `ResponsePayload`, `Client`, `OperationCatalog`, `SchemaRegistry`,
+/// `SchemaTable`; `Package` for `--package-dir`): those of a folder, or the default ones
+/// compiled into the generator from `Templates/`.
 struct TemplateRenderer {
     private let library: MustacheLibrary
     private let folder: String
