@@ -24,5 +24,11 @@ public struct OperationDescriptor: Sendable, Hashable {
 public enum OperationCatalog {
     /// All operations.
     public static let all: [OperationDescriptor] = [
+        OperationDescriptor(operationID: "listPets", functionName: "listPets", method: "GET", pathTemplate: "/pets", group: "Pets", groupProperty: "pets", isStreaming: false, availability: []),
+        OperationDescriptor(operationID: "createPet", functionName: "createPet", method: "POST", pathTemplate: "/pets", group: "Pets", groupProperty: "pets", isStreaming: true, availability: []),
+        OperationDescriptor(operationID: "deletePet", functionName: "deletePet", method: "DELETE", pathTemplate: "/pets/{id}", group: "Pets", groupProperty: "pets", isStreaming: false, availability: []),
+        OperationDescriptor(operationID: "getPetPhoto", functionName: "getPetPhoto", method: "GET", pathTemplate: "/pets/{id}/photo", group: "Pets", groupProperty: "pets", isStreaming: false, availability: []),
+        OperationDescriptor(operationID: "putPetNote", functionName: "putPetNote", method: "PUT", pathTemplate: "/pets/{id}/note", group: "Pets", groupProperty: "pets", isStreaming: false, availability: []),
+        OperationDescriptor(operationID: "createToken", functionName: "createToken", method: "POST", pathTemplate: "/tokens", group: "Auth", groupProperty: "auth", isStreaming: false, availability: []),
     ]
 }

@@ -28,6 +28,7 @@ public enum SchemaRegistry {
         "Shape": Shape.self,
         "Square": Square.self,
         "Sum": Sum.self,
+        "TokenForm": TokenForm.self,
         "Transfer": Transfer.self,
         "TreeNode": TreeNode.self,
     ]

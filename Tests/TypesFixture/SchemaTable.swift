@@ -31,6 +31,7 @@ public enum SchemaTable {
 "Shape":{},
 "Square":{"properties":[{"name":"side","schema":{"type":"number"}}],"required":["side"],"type":"object"},
 "Sum":{"properties":[{"name":"op","schema":{"type":"string"}},{"name":"left","schema":{"ref":"Expression"}},{"name":"right","schema":{"ref":"Expression"}}],"required":["op","left","right"],"type":"object"},
+"TokenForm":{"properties":[{"name":"grant_type","schema":{"type":"string"}},{"name":"scope","schema":{"items":{"type":"string"},"type":"array"}}],"required":["grant_type"],"type":"object"},
 "Transfer":{"properties":[{"name":"amount","schema":{"type":"integer"}},{"name":"to","schema":{"type":"string"}},{"name":"to_alias","schema":{"type":"string"}}],"required":["amount"],"type":"object"},
 "TreeNode":{"properties":[{"name":"name","schema":{"type":"string"}},{"name":"children","schema":{"items":{"ref":"TreeNode"},"type":"array"}},{"name":"named","schema":{"additionalProperties":{"ref":"TreeNode"},"type":"object"}}],"type":"object"}
 }
