@@ -25,11 +25,6 @@ struct SpecFiles {
         return entry
     }
 
-    /// Whether `path` is the entry file.
-    func isEntry(_ path: String, entryFile: String) -> Bool {
-        path == Self.normalised(entryFile)
-    }
-
     /// The path of `relative` as written in a `$ref` inside the file at `base`: relative to
     /// that file's folder unless absolute, with `.` and `..` folded away.
     static func resolve(_ relative: String, from base: String) -> String {
