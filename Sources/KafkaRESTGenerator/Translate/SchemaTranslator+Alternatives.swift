@@ -118,7 +118,7 @@ extension SchemaTranslator {
         let parts = schema.allOf.map { resolver.schema($0, &diagnostics) }
         let choices = parts.indices.filter { index in
             guard let part = parts[index] else { return false }
-            return hasAlternativesOnly(part)
+            return hasAlternatives(part) && part.extensibleEnumValues == nil && part.enumValues == nil
         }
         guard let first = choices.first, let choice = parts[first] else { return nil }
         let isConstraintOnly = (choice.oneOf + choice.anyOf).allSatisfy { alternative in
@@ -158,11 +158,5 @@ extension SchemaTranslator {
         result.discriminator = choice.discriminator
         if isAnyOf { result.anyOf = cases } else { result.oneOf = cases }
         return result
-    }
-
-    /// Whether the schema is a `oneOf` / `anyOf` and nothing else that would make it a struct.
-    private func hasAlternativesOnly(_ schema: Schema) -> Bool {
-        (!schema.oneOf.isEmpty || !schema.anyOf.isEmpty) && schema.allOf.isEmpty && schema.properties.isEmpty
-            && schema.extensibleEnumValues == nil && schema.enumValues == nil
     }
 }

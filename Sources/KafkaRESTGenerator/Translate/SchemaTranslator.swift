@@ -32,8 +32,7 @@ struct SchemaTranslator {
         for (name, ref) in resolver.components.schemas where declared.insert(name).inserted {
             guard let swiftName = componentNames[name], let schema = resolver.schema(ref, &diagnostics) else { continue }
             if case .reference = ref {
-                typeIndex[swiftName] = types.count
-                types.append(GeneratedType(
+                record(GeneratedType(
                     name: swiftName, schemaName: name, isComponent: true,
                     documentation: DocumentationText.lines(schema.description ?? schema.title),
                     kind: .alias(usage(ref, hint: swiftName)), paging: nil
@@ -166,8 +165,13 @@ struct SchemaTranslator {
         } else {
             kind = .alias(primitiveUsage(schema, hint: name + "Value"))
         }
-        typeIndex[name] = types.count
-        types.append(GeneratedType(name: name, schemaName: schemaName, isComponent: isComponent, documentation: documentation, kind: kind, paging: nil))
+        record(GeneratedType(name: name, schemaName: schemaName, isComponent: isComponent, documentation: documentation, kind: kind, paging: nil))
+    }
+
+    /// Adds a declared type, findable by ``declaredType(named:)``.
+    private mutating func record(_ type: GeneratedType) {
+        typeIndex[type.name] = types.count
+        types.append(type)
     }
 
     /// The stored properties of a struct. A `required` property that is `readOnly` (only
@@ -186,10 +190,10 @@ struct SchemaTranslator {
             let type = usage(ref, hint: typeName + SwiftNaming.typeName(wireName))
             let resolved = resolver.annotatedSchema(ref, &diagnostics)
             var lines = DocumentationText.lines(documentation(ref) ?? resolved?.description)
-            if resolved?.readOnly == true {
-                lines = lines.filter { !$0.isEmpty }.isEmpty ? ["Read-only: responses carry it; a request need not."] : lines + ["", "Read-only: responses carry it; a request need not."]
-            } else if resolved?.writeOnly == true {
-                lines = lines.filter { !$0.isEmpty }.isEmpty ? ["Write-only: requests carry it; responses leave it out."] : lines + ["", "Write-only: requests carry it; responses leave it out."]
+            let direction = resolved?.readOnly == true ? "Read-only: responses carry it; a request need not."
+                : resolved?.writeOnly == true ? "Write-only: requests carry it; responses leave it out." : nil
+            if let direction {
+                lines = lines.allSatisfy(\.isEmpty) ? [direction] : lines + ["", direction]
             }
             return GeneratedProperty(
                 name: swiftName,
@@ -226,7 +230,7 @@ struct SchemaTranslator {
 
     /// Whether the schema is a `oneOf` / `anyOf` of several alternatives and nothing else
     /// (properties or `allOf` make it a struct).
-    private func hasAlternatives(_ schema: Schema) -> Bool {
+    func hasAlternatives(_ schema: Schema) -> Bool {
         (!schema.oneOf.isEmpty || !schema.anyOf.isEmpty) && schema.allOf.isEmpty && schema.properties.isEmpty
     }
 }
