@@ -67,7 +67,12 @@ struct ProduceJSONStreamTests {
     @Test("many requests encode into one body the splitter reads back record by record")
     func encoderRoundTrip() throws {
         let records = (0..<5).map { KafkaRecord(key: .string("k\($0)"), value: .json(["n": .integer(Int64($0)), "s": "}{\""])) }
-        let body = try ConcatenatedJSONEncoder.encode(records.map(\.produceRequest))
+        var writer = JSONWriter()
+        for record in records {
+            if !writer.bytes.isEmpty { writer.append("\n") }
+            try ConcatenatedJSONEncoder.append(record, to: &writer)
+        }
+        let body = Data(writer.bytes)
         var splitter = ConcatenatedJSONSplitter()
         let decoded = try splitter.feed(body).map { try JSONDecoder().decode(ProduceRequest.self, from: $0) }
         #expect(decoded == records.map(\.produceRequest))

@@ -45,11 +45,18 @@ extension KafkaRESTClient {
         let clusterID = try cluster ?? requireClusterID()
         var outcomes = [RecordOutcome?](repeating: nil, count: records.count)
         var sent: [Int] = []
-        var objects: [Data] = []
+        var body = JSONWriter(reservingCapacity: 128 * records.count)
         for (index, record) in records.enumerated() {
             do {
                 try record.validate()
-                objects.append(try ConcatenatedJSONEncoder.encode(record.produceRequest))
+                let mark = body.bytes.count
+                if !sent.isEmpty { body.append("\n") }
+                do {
+                    try ConcatenatedJSONEncoder.append(record, to: &body)
+                } catch {
+                    body.bytes.removeSubrange(mark...)
+                    throw error
+                }
                 sent.append(index)
             } catch let error as KafkaRESTError {
                 outcomes[index] = .failed(error)
@@ -63,7 +70,7 @@ extension KafkaRESTClient {
                 path: Self.producePath(cluster: clusterID, topic: topic)
             )
             request.headers.replaceOrAdd(name: "Accept", value: "application/json")
-            request.body = .bytes(ConcatenatedJSONEncoder.join(objects), contentType: "application/json")
+            request.body = .bytes(Data(body.bytes), contentType: "application/json")
             let answers = await Self.concatenatedOutcomes(of: request, count: sent.count, transport: api.transport)
             for (position, index) in sent.enumerated() {
                 outcomes[index] = answers[position]
@@ -135,17 +142,16 @@ extension KafkaRESTClient {
         guard response.status == 200 else {
             return Array(repeating: wholeRequestOutcome(response.error(operationID: ProduceOperation.id)), count: count)
         }
-        var outcomes: [RecordOutcome] = []
+        var reports: [OutcomeReport] = []
         var scanner = ConcatenatedJSONScanner(maximumObjectBytes: max(response.body.count, 1))
         do {
-            try scanner.feed(response.body) { object in
-                guard outcomes.count < count else { return }
-                outcomes.append(try ProduceResponse(jsonBytes: object).outcome)
-            }
+            try scanner.read(response.body, as: OutcomeReport.self, into: &reports)
         } catch {
+            let outcomes = reports.prefix(count).map(\.outcome)
             let reason = "the delivery reports could not be read after \(outcomes.count) of \(count): \(error)"
             return outcomes + Array(repeating: .unknown(reason: reason), count: count - outcomes.count)
         }
+        let outcomes = reports.prefix(count).map(\.outcome)
         let missing = RecordOutcome.unknown(reason: "the answer held \(outcomes.count) delivery reports for \(count) records")
         return outcomes + Array(repeating: missing, count: count - outcomes.count)
     }

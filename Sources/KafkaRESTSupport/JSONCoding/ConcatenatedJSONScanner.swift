@@ -50,13 +50,67 @@ public struct ConcatenatedJSONScanner: Sendable {
         _ body: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
         try chunk.withUnsafeBytes { raw in
-            try scan(raw.assumingMemoryBound(to: UInt8.self), body)
+            let bytes = raw.assumingMemoryBound(to: UInt8.self)
+            _ = try scan(bytes, body)
+            offset += bytes.count
         }
     }
 
-    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        var start = depth > 0 ? 0 : -1
-        var index = 0
+    /// Consumes the next chunk and reads each object it completes as `Value`, appending them
+    /// to `values` in order: what ``feed(_:_:)`` and `Value(jsonBytes:)` do for each object, in
+    /// one pass over the bytes.
+    ///
+    /// An object that lies within the chunk is read where it is, so its bytes are looked at
+    /// once; only an object cut by a chunk boundary is scanned for its end and kept until the
+    /// rest arrives, as ``feed(_:_:)`` keeps it.
+    ///
+    /// - Throws: What ``feed(_:_:)`` throws, or the ``JSONDecodingError`` of the first
+    ///   complete object that cannot be read as `Value`; `values` then holds the objects before it.
+    public mutating func read<Value: JSONReadable>(_ chunk: some ContiguousBytes, as type: Value.Type, into values: inout [Value]) throws {
+        try chunk.withUnsafeBytes { raw in
+            let bytes = raw.assumingMemoryBound(to: UInt8.self)
+            var index = 0
+            if depth > 0 {
+                index = try scan(bytes, firstObjectOnly: true) { values.append(try Value(jsonBytes: $0)) }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                    index += 1
+                    continue
+                }
+                guard byte == UInt8(ascii: "{") else {
+                    throw Self.malformed("expected a JSON object at byte \(offset + index) of the stream, found \(Self.describe(byte))")
+                }
+                var reader = JSONReader(UnsafeBufferPointer(rebasing: bytes[index...]))
+                do {
+                    let value = try Value(json: &reader)
+                    try checkSize(reader.offset)
+                    values.append(value)
+                    index += reader.offset
+                } catch {
+                    // The object is cut by the end of the chunk (scanning keeps its start for
+                    // the next one), or it is complete and unreadable (scanning finds its end).
+                    index = try scan(bytes, from: index, firstObjectOnly: true) { _ in throw error }
+                }
+            }
+            offset += bytes.count
+        }
+    }
+
+    /// Scans `bytes` from `first` on, handing each object it completes to `body`, and keeps
+    /// the start of an object the bytes cut; with `firstObjectOnly`, stops after the first
+    /// object it completes.
+    ///
+    /// - Returns: The index of the first byte not scanned (`bytes.count` when all were).
+    private mutating func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        from first: Int = 0,
+        firstObjectOnly: Bool = false,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws -> Int {
+        var start = depth > 0 ? first : -1
+        var index = first
         while index < bytes.count {
             let byte = bytes[index]
             if depth == 0 {
@@ -92,6 +146,7 @@ public struct ConcatenatedJSONScanner: Sendable {
                             pending.removeAll(keepingCapacity: true)
                         }
                         start = -1
+                        if firstObjectOnly { return index + 1 }
                     }
                 default: break
                 }
@@ -99,11 +154,11 @@ public struct ConcatenatedJSONScanner: Sendable {
             index += 1
         }
         if depth > 0 {
-            let tail = UnsafeBufferPointer(rebasing: bytes[max(start, 0)...])
+            let tail = UnsafeBufferPointer(rebasing: bytes[max(start, first)...])
             try checkSize(pending.count + tail.count)
             pending.append(contentsOf: tail)
         }
-        offset += bytes.count
+        return bytes.count
     }
 
     /// Checks that the stream ended between objects.

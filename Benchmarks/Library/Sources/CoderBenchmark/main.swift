@@ -4,7 +4,8 @@ import KafkaRESTSupport
 
 // Byte-level coders vs Foundation's JSONEncoder/JSONDecoder on the produce path's values, in one
 // run: ProduceRequest encode, ProduceResponse decode, and a chunk of 100 delivery reports read as
-// the streaming producer reads them (scanned, then each report decoded).
+// the streaming producer reads them (each report read in place, in one pass over the chunk; the
+// Foundation column scans for the objects, then decodes each).
 
 /// Median time per operation in nanoseconds over `rounds` rounds of `iterations` calls.
 func measure(iterations: Int, rounds: Int = 7, _ body: () throws -> Int) rethrows -> Double {
@@ -48,11 +49,12 @@ let requestFast = measure(iterations: 200_000) { request.jsonBytes().count }
 let requestFoundation = try measure(iterations: 20_000) { try encoder.encode(request).count }
 let responseFast = try measure(iterations: 200_000) { try ProduceResponse(jsonBytes: report).errorCode == 200 ? 1 : 0 }
 let responseFoundation = try measure(iterations: 20_000) { try decoder.decode(ProduceResponse.self, from: report).errorCode == 200 ? 1 : 0 }
+var reports: [ProduceResponse] = []
 let chunkFast = try measure(iterations: 2_000) {
     var scanner = ConcatenatedJSONScanner()
-    var delivered = 0
-    try scanner.feed(chunk) { if try ProduceResponse(jsonBytes: $0).errorCode == 200 { delivered += 1 } }
-    return delivered
+    reports.removeAll(keepingCapacity: true)
+    try scanner.read(chunk, as: ProduceResponse.self, into: &reports)
+    return reports.count { $0.errorCode == 200 }
 }
 let chunkFoundation = try measure(iterations: 200) {
     var scanner = ConcatenatedJSONScanner()
@@ -68,4 +70,4 @@ print("| what (median of 7 rounds) | byte-level coders | Foundation Codable | Fo
 print("|---|--:|--:|--:|")
 print(row("ProduceRequest encode (binary key, JSON value, 2 headers, ms timestamp)", requestFast, requestFoundation))
 print(row("ProduceResponse decode", responseFast, responseFoundation))
-print(row("100-report chunk: split + decode", chunkFast, chunkFoundation))
+print(row("100-report chunk: read in one pass", chunkFast, chunkFoundation))

@@ -6,29 +6,23 @@ extension ProduceEngine {
     /// Reads one stream's reports and gives them to the machine; when the stream ends, tells
     /// the machine how.
     ///
-    /// Each chunk is scanned and its reports read in one pass with the byte-level reader,
-    /// then handed over in one event; the reports before one that cannot be read are applied,
+    /// Each chunk's reports are read in one pass with the byte-level reader (only what
+    /// decides each record's outcome, ``OutcomeReport``), then handed over in one event; the reports before one that cannot be read are applied,
     /// and the stream ends at that one.
     func read(_ response: AsyncThrowingStream<Data, any Error>, on id: ProduceStreamID) async {
         var scanner = ConcatenatedJSONScanner()
-        var reports: [ProduceResponse] = []
+        var reports: [OutcomeReport] = []
         var failure: (any Error)?
         do {
             for try await chunk in response {
                 reports.removeAll(keepingCapacity: true)
                 var unreadable: (any Error)?
                 do {
-                    try scanner.feed(chunk) { object in
-                        guard unreadable == nil else { return }
-                        do {
-                            reports.append(try ProduceResponse(jsonBytes: object))
-                        } catch {
-                            unreadable = error
-                        }
-                    }
+                    try scanner.read(chunk, as: OutcomeReport.self, into: &reports)
                 } catch {
-                    // Bytes that are no JSON object end the stream, after the reports before them.
-                    unreadable = unreadable ?? error
+                    // A report that cannot be read, or bytes that are no JSON object, end the
+                    // stream after the reports before them.
+                    unreadable = error
                 }
                 if let mismatch = received(reports, on: id) {
                     logger?.warning("delivery reports no longer match their records; the stream is abandoned", metadata: [
@@ -86,7 +80,7 @@ extension ProduceEngine {
 
     /// Hands one chunk's reports to the machine; returns the error that ends the stream if
     /// they no longer match its records.
-    private func received(_ reports: [ProduceResponse], on id: ProduceStreamID) -> KafkaRESTError? {
+    private func received(_ reports: [OutcomeReport], on id: ProduceStreamID) -> KafkaRESTError? {
         guard !reports.isEmpty else { return nil }
         return withState { state in
             let (effects, mismatch) = state.machine.reportsReceived(reports, on: id, now: (clock.now, .now))

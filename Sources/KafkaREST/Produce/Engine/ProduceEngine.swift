@@ -197,7 +197,7 @@ final class ProduceEngine: @unchecked Sendable {
         }
         var bytes: [UInt8]
         do {
-            bytes = try ConcatenatedJSONEncoder.bytes(record.produceRequest, extra: 1)
+            bytes = try ConcatenatedJSONEncoder.bytes(record, extra: 1)
         } catch {
             return .failure(error)
         }

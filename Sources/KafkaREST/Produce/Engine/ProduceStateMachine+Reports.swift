@@ -8,7 +8,7 @@ extension ProduceStateMachine {
     ///   outstanding record or cannot be the oldest record's (``check(_:for:on:)``); that
     ///   record and the later ones are then left to ``streamEnded(_:failure:now:)``.
     mutating func reportsReceived(
-        _ reports: [ProduceResponse],
+        _ reports: [OutcomeReport],
         on id: ProduceStreamID,
         now: (clock: Duration, wall: ContinuousClock.Instant)
     ) -> (Effects, mismatch: KafkaRESTError?) {
@@ -24,7 +24,7 @@ extension ProduceStateMachine {
     }
 
     /// Applies one report to the record it answers; returns why it cannot, if so.
-    private mutating func apply(_ report: ProduceResponse, on id: ProduceStreamID, now: Duration) -> KafkaRESTError? {
+    private mutating func apply(_ report: OutcomeReport, on id: ProduceStreamID, now: Duration) -> KafkaRESTError? {
         let lane = id.lane
         guard let position = lanes[lane].position(of: id), let oldest = lanes[lane].streams[position].sent.first else {
             return Self.mismatch("the server sent a delivery report for no outstanding record")

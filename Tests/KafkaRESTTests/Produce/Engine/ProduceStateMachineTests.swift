@@ -37,8 +37,8 @@ struct ProduceStateMachineTests {
         .success(Array("r\(number)\n".utf8))
     }
 
-    static func delivered(_ offset: Int64, partition: Int32 = 0) -> ProduceResponse {
-        ProduceResponse(errorCode: 200, partitionID: partition, offset: offset)
+    static func delivered(_ offset: Int64, partition: Int32 = 0) -> OutcomeReport {
+        OutcomeReport(ProduceResponse(errorCode: 200, partitionID: partition, offset: offset))
     }
 
     static func now(_ seconds: Double = 0) -> (clock: Duration, wall: ContinuousClock.Instant) {
@@ -177,7 +177,7 @@ struct ProduceStateMachineTests {
         Self.accept(0..<2, into: &machine)
         let (stream, _) = Self.openAndWrite(&machine)
         let (effects, _) = machine.reportsReceived(
-            [ProduceResponse(errorCode: 429, message: "slow down"), Self.delivered(5)],
+            [OutcomeReport(ProduceResponse(errorCode: 429, message: "slow down")), Self.delivered(5)],
             on: stream,
             now: Self.now()
         )
@@ -195,7 +195,7 @@ struct ProduceStateMachineTests {
         var machine = Machine(options: Self.options(), now: .zero)
         Self.accept(0..<2, into: &machine)
         let (stream, _) = Self.openAndWrite(&machine)
-        let (effects, _) = machine.reportsReceived([ProduceResponse(errorCode: 408)], on: stream, now: Self.now())
+        let (effects, _) = machine.reportsReceived([OutcomeReport(ProduceResponse(errorCode: 408))], on: stream, now: Self.now())
         #expect(effects.bodiesToFinish == [stream])
         #expect(effects.rotations == 1)
         #expect(effects.results.isEmpty)
@@ -221,7 +221,7 @@ struct ProduceStateMachineTests {
         var machine = Machine(options: Self.options(retryBudget: .init(perRecord: 0)), now: .zero)
         Self.accept(0..<1, into: &machine)
         let (stream, _) = Self.openAndWrite(&machine)
-        let (effects, _) = machine.reportsReceived([ProduceResponse(errorCode: 429)], on: stream, now: Self.now())
+        let (effects, _) = machine.reportsReceived([OutcomeReport(ProduceResponse(errorCode: 429))], on: stream, now: Self.now())
         let error = effects.results.first?.outcome.failure
         #expect(error?.status == 429)
         #expect(error?.message.contains("not resent: already resent 0 times") == true)
@@ -260,7 +260,7 @@ struct ProduceStateMachineTests {
         #expect(machine.lanes[0].queue.first?.mayBeWritten == true)
         let (again, text) = Self.openAndWrite(&machine, at: 1)
         #expect(text == "r0\n")
-        let rejected = machine.reportsReceived([ProduceResponse(errorCode: 400, message: "bad")], on: again, now: Self.now(1)).0
+        let rejected = machine.reportsReceived([OutcomeReport(ProduceResponse(errorCode: 400, message: "bad"))], on: again, now: Self.now(1)).0
         guard case .unknown = rejected.results.first?.outcome else {
             Issue.record("a failed resend of a possibly written record must be unknown")
             return
@@ -285,7 +285,7 @@ struct ProduceStateMachineTests {
         let (otherStream, _) = Self.openAndWrite(&other)
         let (_, foreign) = other.reportsReceived([Self.delivered(1, partition: 4)], on: otherStream, now: Self.now())
         #expect(foreign?.message.contains("partition 4 answered a record sent to partition 3") == true)
-        let (_, extra) = other.reportsReceived([ProduceResponse(errorCode: 200, partitionID: 3, offset: 1)], on: otherStream, now: Self.now())
+        let (_, extra) = other.reportsReceived([OutcomeReport(ProduceResponse(errorCode: 200, partitionID: 3, offset: 1))], on: otherStream, now: Self.now())
         #expect(extra == nil)
         let (_, tooMany) = other.reportsReceived([Self.delivered(2, partition: 3)], on: otherStream, now: Self.now())
         #expect(tooMany?.message.contains("no outstanding record") == true)
