@@ -86,15 +86,15 @@ final class ProduceReporter: Sendable {
 /// Records' results as they are printed, gathered to be written at once: every result as a
 /// JSON line on standard output, or failures as text on standard error.
 private struct ReportText {
-    var out = ""
+    var out = JSONWriter(reservingCapacity: 0)
     var err = ""
 
     /// Adds one record's result.
     mutating func append(_ report: RecordReport, format: Printer.Layout) {
         switch format {
         case .json:
-            out += report.jsonLine
-            out += "\n"
+            report.writeJSON(to: &out)
+            out.append("\n")
         case .table:
             if report.status != "delivered" && report.status != "checked" {
                 err += TerminalText.escaped(report.text)
@@ -105,7 +105,7 @@ private struct ReportText {
 
     /// Writes what was gathered, one write per output that has any.
     func write(to console: Console) {
-        if !out.isEmpty { console.out(out) }
+        if !out.bytes.isEmpty { console.out(String(decoding: out.bytes, as: UTF8.self)) }
         if !err.isEmpty { console.err(err) }
     }
 }

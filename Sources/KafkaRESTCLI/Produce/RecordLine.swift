@@ -57,6 +57,11 @@ struct RecordLine: Sendable {
         var record: KafkaRecord
         if case .parsed(let keyEncoding, let delimiter) = format.key {
             record = try parsedKeyRecord(from: text, keyEncoding: keyEncoding, delimiter: delimiter, value: format.value)
+        } else if format.readsRequests, let request = RequestLine.record(from: text) {
+            record = request
+            if record.key == nil {
+                record.key = format.fixedKey
+            }
         } else if format.readsRequests, (try? RequestShape(jsonBytes: text))?.matches == true {
             record = try requestRecord(from: text, key: format.fixedKey)
         } else {
@@ -78,8 +83,9 @@ struct RecordLine: Sendable {
         )
     }
 
-    /// The record of a ProduceRequest-shaped line.
-    private static func requestRecord(from text: Data, key: Payload?) throws -> KafkaRecord {
+    /// The record of a ProduceRequest-shaped line, read through the generated `ProduceRequest`:
+    /// every line ``RequestLine`` leaves to it, with its error when it cannot be sent.
+    static func requestRecord(from text: Data, key: Payload?) throws -> KafkaRecord {
         let request: ProduceRequest
         do {
             request = try ProduceRequest(jsonBytes: text)

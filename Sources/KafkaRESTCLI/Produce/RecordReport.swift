@@ -59,6 +59,12 @@ struct RecordReport: Encodable, Sendable {
     /// the byte-level writer.
     var jsonLine: String {
         var writer = JSONWriter(reservingCapacity: 96)
+        writeJSON(to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// Appends ``jsonLine``'s object (without a newline) to `writer`.
+    func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
         if let errorCode { writer.field("\"error_code\":", errorCode) }
         writer.field("\"line\":", line)
@@ -67,7 +73,6 @@ struct RecordReport: Encodable, Sendable {
         if let partition { writer.field("\"partition\":", partition) }
         writer.field("\"status\":", status)
         writer.endObject()
-        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// One line for a person, such as `line 3: failed (error_code 40403): Topic not found.`.
