@@ -220,6 +220,10 @@ extension JSONReader {
         let start = index
         var escaped = false
         var nonASCII = false
+        // Eight bytes at a time while they hold nothing to look at, then byte by byte.
+        while bytes.count - index >= 8, Self.isPlainASCII(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+            index += 8
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -261,6 +265,23 @@ extension JSONReader {
             index += 1
         }
         throw error("the document ends inside a string")
+    }
+
+    /// Whether none of the eight bytes in `word` ends a string or needs a closer look: no
+    /// quote, no backslash, no control character and no byte of a multi-byte UTF-8 sequence.
+    ///
+    /// Each test sets a byte's high bit where the byte may match (a borrow can mark the bytes
+    /// after a true match too, never a byte before one), so a word this accepts has none.
+    @inlinable @inline(__always)
+    static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let zeroQuote = (quotes &- ones) & ~quotes
+        let zeroBackslash = (backslashes &- ones) & ~backslashes
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroQuote | zeroBackslash | control | word) & highBits == 0
     }
 
     /// The value of the four hex digits at `position`.

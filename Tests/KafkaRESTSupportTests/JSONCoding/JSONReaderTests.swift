@@ -65,6 +65,28 @@ struct JSONReaderTests {
         #expect(failure(String.self, [0x22, 0xFF, 0x22])?.message.contains("UTF-8") == true)
     }
 
+    /// Strings are scanned eight bytes at a time while no byte needs a look: every kind of byte
+    /// that does is found at every position of a word, and in the bytes after a word.
+    @Test func findsWhatEndsOrBreaksAStringAtEveryPosition() throws {
+        for length in 0...20 {
+            for position in 0..<max(length, 1) {
+                let before = String(repeating: "a", count: position)
+                let after = String(repeating: "b", count: max(length - position - 1, 0))
+                #expect(try read(String.self, "\"\(before)\\\"\(after)\"") == before + "\"" + after)
+                #expect(try read(String.self, "\"\(before)é\(after)\"") == before + "é" + after)
+                #expect(try read(String.self, "\"\(before)\(after)\"") == before + after)
+                let ended = failure(String.self, "\"\(before)\"\(after)\"")
+                #expect(ended?.message == "unexpected data after the JSON value" && ended?.offset == position + 2, "\(length) \(position)")
+                for byte in ["\u{0}", "\u{1F}"] {
+                    let control = failure(String.self, "\"\(before)\(byte)\(after)\"")
+                    #expect(control?.message.contains("control character") == true && control?.offset == position + 1, "\(length) \(position)")
+                }
+                #expect(failure(String.self, Array("\"\(before)".utf8) + [0xFF] + Array("\(after)\"".utf8))?.message.contains("UTF-8") == true)
+                #expect(failure(String.self, "\"\(before)\(after)")?.message == "the document ends inside a string")
+            }
+        }
+    }
+
     @Test func readsIntegersAtTheirLimitsAndRefusesWhatDoesNotFit() throws {
         #expect(try read(Int64.self, "-9223372036854775808") == .min)
         #expect(try read(Int64.self, "9223372036854775807") == .max)
