@@ -5,7 +5,7 @@ import KafkaRESTSupport
 /// record's ``RecordOutcome``.
 ///
 /// It is read straight from the bytes: `cluster_id`, `topic_name` and unknown members are
-/// checked or skipped without being built, and `key` and `value` give only their sizes. It
+/// checked or skipped without being built, and `key` and `value` keep only their sizes. It
 /// accepts and refuses the same documents as ``ProduceResponse`` (a test holds the two to
 /// that), so a report ``ProduceResponse`` cannot read still ends a stream.
 struct OutcomeReport: Sendable {
@@ -76,8 +76,8 @@ extension OutcomeReport: JSONReadable {
         var partition: Int32??
         var offset: Int64??
         var timestamp: Nullable<Date>?
-        var key: Nullable<ProduceResponseData>?
-        var value: Nullable<ProduceResponseData>?
+        var key: Nullable<ReportedSize>?
+        var value: Nullable<ReportedSize>?
         var sawCluster = false
         var sawTopic = false
         try reader.beginObject()
@@ -97,9 +97,9 @@ extension OutcomeReport: JSONReadable {
             } else if reader.fieldIs("timestamp"), timestamp == nil {
                 timestamp = try reader.decode(Nullable<Date>.self, at: "timestamp")
             } else if reader.fieldIs("value"), value == nil {
-                value = try reader.decode(Nullable<ProduceResponseData>.self, at: "value")
+                value = try reader.decode(Nullable<ReportedSize>.self, at: "value")
             } else if reader.fieldIs("key"), key == nil {
-                key = try reader.decode(Nullable<ProduceResponseData>.self, at: "key")
+                key = try reader.decode(Nullable<ReportedSize>.self, at: "key")
             } else if reader.fieldIs("message"), message == nil {
                 message = try reader.decode(String?.self, at: "message")
             } else {
@@ -124,5 +124,41 @@ private struct SkippedString: JSONReadable {
         } else {
             try reader.withStringBytes { _ in }
         }
+    }
+}
+
+/// A report's `key` or `value`, checked as ``ProduceResponseData`` checks it, keeping only its
+/// `size`.
+private struct ReportedSize: JSONReadable {
+    var size: Int64
+
+    init(json reader: inout JSONReader) throws {
+        var size: Int64?
+        var sawType = false
+        var sawSubject = false
+        var sawSchemaID = false
+        var sawSchemaVersion = false
+        try reader.beginObject()
+        while try reader.nextField() {
+            if reader.fieldIs("size"), size == nil {
+                size = try reader.decode(Int64.self, at: "size")
+            } else if reader.fieldIs("type"), !sawType {
+                sawType = true
+                _ = try reader.decode(SkippedString.self, at: "type")
+            } else if reader.fieldIs("subject"), !sawSubject {
+                sawSubject = true
+                _ = try reader.decode(SkippedString.self, at: "subject")
+            } else if reader.fieldIs("schema_id"), !sawSchemaID {
+                sawSchemaID = true
+                _ = try reader.decode(Int?.self, at: "schema_id")
+            } else if reader.fieldIs("schema_version"), !sawSchemaVersion {
+                sawSchemaVersion = true
+                _ = try reader.decode(Int?.self, at: "schema_version")
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.size = try reader.required(size, "size")
+        _ = try reader.required(sawType ? () : nil, "type")
     }
 }
