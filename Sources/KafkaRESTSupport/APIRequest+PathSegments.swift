@@ -14,9 +14,9 @@ extension APIRequest {
     ///   what is wrong with it.
     public func checkPathSegments() throws {
         let segments = Self.segments(of: path)
-        let templateSegments = Self.segments(of: pathTemplate)
         for (index, segment) in segments.enumerated() {
             guard let problem = Self.problem(with: segment) else { continue }
+            let templateSegments = Self.segments(of: pathTemplate)
             let place = templateSegments.count == segments.count && templateSegments[index].hasPrefix("{")
                 ? "path parameter \(templateSegments[index])"
                 : "path segment \(index + 1)"
@@ -36,6 +36,8 @@ extension APIRequest {
     /// Why `segment` is refused, or `nil` if it is usable.
     private static func problem(with segment: Substring) -> String? {
         guard !segment.isEmpty else { return "empty" }
+        // The longest spelling of a dot segment is `%2E%2E`.
+        guard segment.utf8.count <= 6 else { return nil }
         switch PathSegment.dotSegment(segment) {
         case ".": return "'\(segment)' (the current directory)"
         case "..": return "'\(segment)' (the parent directory)"

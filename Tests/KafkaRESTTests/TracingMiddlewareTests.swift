@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import InMemoryTracing
 @testable import KafkaREST
@@ -11,6 +12,12 @@ struct TracingMiddlewareTests {
         var configuration = testConfiguration(retry: retry)
         configuration.tracer = tracer
         return try KafkaRESTClient(configuration: configuration, transport: transport)
+    }
+
+    @Test("the HTTP client a transport creates records no span of its own, so an operation has one client span")
+    func transportClientRecordsNoSpans() {
+        #expect(HTTPClient.Configuration().tracing.tracer != nil, "async-http-client traces by default")
+        #expect(AsyncHTTPClientTransport.configuration(Timeouts()).tracing.tracer == nil)
     }
 
     @Test("one span per operation, named by its operationId, around all attempts, with route and Kafka attributes")

@@ -27,6 +27,7 @@ public struct LoggingMiddleware: Middleware {
         _ request: APIRequest,
         next: @Sendable (APIRequest) async throws -> APIResponse
     ) async throws -> APIResponse {
+        guard logs else { return try await quietly { try await next(request) } }
         let attempt = RetryAttempt.current
         var metadata = Self.metadata(of: request)
         metadata["kafka_rest.attempt"] = "\(attempt)"
@@ -40,6 +41,7 @@ public struct LoggingMiddleware: Middleware {
         _ request: APIRequest,
         next: @Sendable (APIRequest) async throws -> StreamedResponse
     ) async throws -> StreamedResponse {
+        guard logs else { return try await quietly { try await next(request) } }
         let summary = "stream \(request.method.rawValue) \(request.pathTemplate) (\(request.operationID))"
         return try await logged(summary, Self.metadata(of: request), status: \.status) { try await next(request) }
     }
@@ -54,6 +56,17 @@ public struct LoggingMiddleware: Middleware {
     }
 
     /// The logger for the transport: this one, at debug level or above.
+    /// Whether the logger takes this middleware's messages (trace and debug); when it does
+    /// not, no message or metadata is put together.
+    private var logs: Bool {
+        logger.logLevel <= .debug
+    }
+
+    /// Sends without logging, with the transport's logger in place.
+    private func quietly<Response>(_ send: () async throws -> Response) async throws -> Response {
+        try await RequestLogger.$current.withValue(transportLogger) { try await send() }
+    }
+
     private var transportLogger: Logger {
         var logger = logger
         logger.logLevel = max(logger.logLevel, .debug)
@@ -71,7 +84,7 @@ public struct LoggingMiddleware: Middleware {
         logger.trace("sending \(summary)", metadata: metadata)
         let start = ContinuousClock.now
         do {
-            let response = try await RequestLogger.$current.withValue(transportLogger) { try await send() }
+            let response = try await quietly(send)
             let milliseconds = Self.milliseconds(since: start)
             metadata["kafka_rest.status"] = "\(status(response))"
             metadata["kafka_rest.duration_ms"] = "\(milliseconds)"

@@ -36,8 +36,9 @@ public struct AsyncHTTPClientTransport: APITransport {
     ///   - httpClient: A client to share; it is configured by its owner and ``shutdown()``
     ///     leaves it running. `nil` creates a client that verifies TLS certificates, never
     ///     follows redirects (so credentials never go to another host), does not decompress,
-    ///     pools keep-alive connections, and fails a connection attempt at once instead of
-    ///     retrying it until the request times out, leaving retries to ``RetryMiddleware``.
+    ///     pools keep-alive connections, fails a connection attempt at once instead of
+    ///     retrying it until the request times out, leaving retries to ``RetryMiddleware``, and
+    ///     records no spans of its own (``TracingMiddleware`` records one per operation).
     ///   - maximumResponseBodySize: The largest response body accepted.
     ///   - tlsConfiguration: The TLS settings of a client the transport creates; full
     ///     certificate verification against the system's trust store by default.
@@ -73,6 +74,9 @@ public struct AsyncHTTPClientTransport: APITransport {
             decompression: .disabled
         )
         configuration.connectionPool.retryConnectionEstablishment = false
+        // Spans come from TracingMiddleware, one per operation; async-http-client's own span per
+        // request would nest a second client span in it (and build its attributes on every call).
+        configuration.tracing.tracer = nil
         return configuration
     }
 
