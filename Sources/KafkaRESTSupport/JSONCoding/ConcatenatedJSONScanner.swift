@@ -4,14 +4,16 @@ import Foundation
 /// between them or none), whatever the chunk boundaries, and hands each complete object's
 /// bytes to the caller without copying it when it lies within one chunk.
 ///
-/// It tracks nesting and strings (with escapes) only; the caller reads each object (with a
-/// ``JSONReader``). An object may be at most ``maximumObjectBytes`` long, so a server that
-/// never ends one cannot fill memory.
+/// ``feed(_:_:)`` tracks nesting and strings (with escapes) only and hands over each object's
+/// bytes; ``read(_:as:into:)`` reads each object as a ``JSONReadable`` type where it lies, in
+/// one pass. An object may be at most ``maximumObjectBytes`` long, so a server that never ends
+/// one cannot fill memory.
 ///
 /// ```swift
 /// var scanner = ConcatenatedJSONScanner()
+/// var reports: [ProduceResponse] = []
 /// for try await chunk in body {
-///     try scanner.feed(chunk) { object in reports.append(try ProduceResponse(jsonBytes: object)) }
+///     try scanner.read(chunk, as: ProduceResponse.self, into: &reports)
 /// }
 /// try scanner.finish()
 /// ```
