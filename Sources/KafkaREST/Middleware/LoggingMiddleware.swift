@@ -55,7 +55,6 @@ public struct LoggingMiddleware: Middleware {
         ]
     }
 
-    /// The logger for the transport: this one, at debug level or above.
     /// Whether the logger takes this middleware's messages (trace and debug); when it does
     /// not, no message or metadata is put together.
     private var logs: Bool {
@@ -67,6 +66,7 @@ public struct LoggingMiddleware: Middleware {
         try await RequestLogger.$current.withValue(transportLogger) { try await send() }
     }
 
+    /// The logger for the transport: this one, at debug level or above.
     private var transportLogger: Logger {
         var logger = logger
         logger.logLevel = max(logger.logLevel, .debug)

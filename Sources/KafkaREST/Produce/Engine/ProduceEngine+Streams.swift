@@ -7,8 +7,8 @@ extension ProduceEngine {
     /// the machine how.
     ///
     /// Each chunk's reports are read in one pass with the byte-level reader (only what
-    /// decides each record's outcome, ``OutcomeReport``), then handed over in one event; the reports before one that cannot be read are applied,
-    /// and the stream ends at that one.
+    /// decides each record's outcome, ``OutcomeReport``), then handed over in one event; the
+    /// reports before one that cannot be read are applied, and the stream ends at that one.
     func read(_ response: AsyncThrowingStream<Data, any Error>, on id: ProduceStreamID) async {
         var scanner = ConcatenatedJSONScanner()
         var reports: [OutcomeReport] = []
