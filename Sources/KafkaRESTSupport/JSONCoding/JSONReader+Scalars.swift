@@ -220,8 +220,13 @@ extension JSONReader {
         let start = index
         var escaped = false
         var nonASCII = false
-        // Eight bytes at a time while they hold nothing to look at, then byte by byte.
-        while bytes.count - index >= 8, Self.isPlainASCII(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+        // Eight bytes at a time up to the first byte to look at, then byte by byte from it.
+        while bytes.count - index >= 8 {
+            let marks = Self.bytesToLookAt(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            guard marks == 0 else {
+                index += marks.trailingZeroBitCount >> 3
+                break
+            }
             index += 8
         }
         while index < bytes.count {
@@ -267,13 +272,14 @@ extension JSONReader {
         throw error("the document ends inside a string")
     }
 
-    /// Whether none of the eight bytes in `word` ends a string or needs a closer look: no
-    /// quote, no backslash, no control character and no byte of a multi-byte UTF-8 sequence.
+    /// The high bit of each of the eight bytes of `word` (read little-endian, so the lowest
+    /// byte comes first) that may end a string or need a closer look: a quote, a backslash, a
+    /// control character or a byte of a multi-byte UTF-8 sequence; zero when there is none.
     ///
-    /// Each test sets a byte's high bit where the byte may match (a borrow can mark the bytes
-    /// after a true match too, never a byte before one), so a word this accepts has none.
+    /// A borrow can also mark bytes after a byte that truly matches, never one before it, so
+    /// the lowest mark is always the first byte to look at.
     @inlinable @inline(__always)
-    static func isPlainASCII(_ word: UInt64) -> Bool {
+    static func bytesToLookAt(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
@@ -281,7 +287,7 @@ extension JSONReader {
         let zeroQuote = (quotes &- ones) & ~quotes
         let zeroBackslash = (backslashes &- ones) & ~backslashes
         let control = (word &- ones &* 0x20) & ~word
-        return (zeroQuote | zeroBackslash | control | word) & highBits == 0
+        return (zeroQuote | zeroBackslash | control | word) & highBits
     }
 
     /// The value of the four hex digits at `position`.
