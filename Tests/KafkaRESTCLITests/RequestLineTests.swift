@@ -56,16 +56,8 @@ struct RequestLineTests {
         var read = 0
         for index in 0..<3_000 {
             var random = SeededGenerator(seed: FuzzBudget.defaultSeed, index: index)
-            var bytes = sources[Int.random(in: 0..<sources.count, using: &random)]
-            for _ in 0..<Int.random(in: 1...2, using: &random) {
-                let position = Int.random(in: 0..<bytes.count, using: &random)
-                let byte = alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
-                switch Int.random(in: 0..<3, using: &random) {
-                case 0: bytes[position] = byte
-                case 1: bytes.insert(byte, at: position)
-                default: if bytes.count > 1 { bytes.remove(at: position) }
-                }
-            }
+            let source = sources[Int.random(in: 0..<sources.count, using: &random)]
+            let bytes = random.edited(source, edits: 1...2, alphabet: alphabet)
             guard let fast = RequestLine.record(from: Data(bytes)) else { continue }
             read += 1
             let text = String(decoding: bytes, as: UTF8.self)

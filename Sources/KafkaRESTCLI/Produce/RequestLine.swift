@@ -29,9 +29,9 @@ struct RequestLine: JSONReadable {
             } else if reader.fieldIs("key"), seen.take(.key) {
                 record.key = try Self.payload(&reader)
             } else if reader.fieldIs("partition_id"), seen.take(.partition) {
-                record.partition = try Self.nullOr(&reader) { try $0.readInteger(Int32.self) }
+                record.partition = try Int32?(json: &reader)
             } else if reader.fieldIs("timestamp"), seen.take(.timestamp) {
-                record.timestamp = try Self.nullOr(&reader) { try Date(json: &$0) }
+                record.timestamp = try Date?(json: &reader)
             } else if reader.fieldIs("headers"), seen.take(.headers) {
                 record.headers = try Self.headers(&reader)
             } else {
@@ -55,15 +55,6 @@ struct RequestLine: JSONReadable {
         mutating func take(_ member: Members) -> Bool {
             insert(member).inserted
         }
-    }
-
-    /// `nil` for `null`, otherwise what `read` reads.
-    private static func nullOr<Value>(_ reader: inout JSONReader, _ read: (inout JSONReader) throws -> Value) throws -> Value? {
-        if try reader.nextIsNull() {
-            try reader.readNull()
-            return nil
-        }
-        return try read(&reader)
     }
 
     /// A line the fast path leaves to the general one.
@@ -119,7 +110,7 @@ struct RequestLine: JSONReadable {
                 if reader.fieldIs("name"), name == nil {
                     name = try reader.readString()
                 } else if reader.fieldIs("value"), value == nil {
-                    value = .some(try Self.nullOr(&reader) { try Base64Data(json: &$0).data })
+                    value = .some(try Base64Data?(json: &reader)?.data)
                 } else {
                     throw NotCovered()
                 }

@@ -58,16 +58,8 @@ struct OutcomeReportTests {
         let alphabet = Array(#"{}[]":,0123456789-.eE "\nabcnul\u{1}tf"#.utf8)
         for index in 0..<3_000 {
             var random = SeededGenerator(seed: FuzzBudget.defaultSeed, index: index)
-            var bytes = sources[Int.random(in: 0..<sources.count, using: &random)]
-            for _ in 0..<Int.random(in: 1...3, using: &random) {
-                let position = Int.random(in: 0..<bytes.count, using: &random)
-                let byte = alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
-                switch Int.random(in: 0..<3, using: &random) {
-                case 0: bytes[position] = byte
-                case 1: bytes.insert(byte, at: position)
-                default: if bytes.count > 1 { bytes.remove(at: position) }
-                }
-            }
+            let source = sources[Int.random(in: 0..<sources.count, using: &random)]
+            let bytes = random.edited(source, edits: 1...3, alphabet: alphabet)
             expectAgreement(bytes, "input \(index): \(String(decoding: bytes, as: UTF8.self))")
         }
     }
