@@ -34,6 +34,33 @@ struct TransportTests {
         }
     }
 
+    @Test("a streamed body goes out as written, and the whole response comes back")
+    func streamedBodyThroughSend() async throws {
+        try await withServerAndClient { server, _ in
+            try await withTransport(baseURL: server.baseURL) { transport in
+                let body = BodyStream()
+                let path = "/clusters/\(server.clusterID)/topics"
+                var request = APIRequest(operationID: "createKafkaTopic", method: .post, pathTemplate: path, path: path)
+                request.body = .stream(body, contentType: "application/json")
+                let writer = Task {
+                    body.write { $0.append(contentsOf: Array(#"{"topic_name":"#.utf8)) }
+                    try await Task.sleep(for: .milliseconds(50))
+                    body.write { $0.append(contentsOf: Array(#""orders","partitions_count":2}"#.utf8)) }
+                    body.finish()
+                }
+                let response = try await transport.send(request)
+                try await writer.value
+                #expect(response.status == 201)
+                let topic = try JSONDecoder().decode(TopicData.self, from: response.body)
+                #expect(topic.topicName == "orders")
+                #expect(topic.partitionsCount == 2)
+                let recorded = try #require(server.requests.last)
+                #expect(recorded.headers["Transfer-Encoding"]?.lowercased() == "chunked")
+                #expect(String(decoding: recorded.body, as: UTF8.self) == #"{"topic_name":"orders","partitions_count":2}"#)
+            }
+        }
+    }
+
     @Test("Content-Type comes from the body and replaces one given in the headers")
     func contentTypeFromBody() async throws {
         try await withServerAndClient { server, client in

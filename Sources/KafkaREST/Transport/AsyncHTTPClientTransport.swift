@@ -90,10 +90,48 @@ public struct AsyncHTTPClientTransport: APITransport {
     ///   `CancellationError` when the task is cancelled.
     public func send(_ request: APIRequest) async throws -> APIResponse {
         try request.checkPathSegments()
-        let deadline = ContinuousClock.now + timeouts.request
-        let outgoing = makeRequest(request)
+        if case .stream = request.body {
+            return try await sendStreamed(request)
+        }
         do {
-            let response = try await client.execute(outgoing, timeout: TimeAmount(timeouts.request), logger: RequestLogger.current)
+            // The delegate API gathers the whole response on the event loop, and its deadline
+            // covers the body too: no task hop per body part and no timer task of our own.
+            let outgoing = try makeWholeRequest(request)
+            let collector = ResponseCollector(limit: maximumResponseBodySize)
+            let deadline = NIODeadline.now() + TimeAmount(timeouts.request)
+            let task = if let logger = RequestLogger.current {
+                client.execute(request: outgoing, delegate: collector, deadline: deadline, logger: logger)
+            } else {
+                client.execute(request: outgoing, delegate: collector, deadline: deadline)
+            }
+            let response = try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
+            return APIResponse(
+                status: Int(response.head.status.code),
+                headers: APIHeaders(response.head.headers.map { (name: $0.name, value: $0.value) }),
+                body: Data(response.body.readableBytesView)
+            )
+        } catch let tooLarge as ResponseCollector.TooLarge {
+            throw KafkaRESTError(
+                kind: .transport,
+                operationID: request.operationID,
+                status: Int(tooLarge.head.status.code),
+                message: "the response body is larger than the limit of \(tooLarge.limit) bytes; it was not read"
+            )
+        } catch {
+            throw TransportFailureClassifier.translate(error, operationID: request.operationID)
+        }
+    }
+
+    /// Sends a request with a ``RequestBody/stream(_:contentType:)`` body, written as it comes,
+    /// and reads the whole response by the request's deadline.
+    private func sendStreamed(_ request: APIRequest) async throws -> APIResponse {
+        let deadline = ContinuousClock.now + timeouts.request
+        do {
+            let response = try await client.execute(makeRequest(request), timeout: TimeAmount(timeouts.request), logger: RequestLogger.current)
             let body = try await collectBody(of: response, before: deadline, operationID: request.operationID)
             return APIResponse(
                 status: Int(response.status.code),
@@ -110,6 +148,24 @@ public struct AsyncHTTPClientTransport: APITransport {
         if ownsClient {
             try await client.shutdown()
         }
+    }
+
+    /// `request`, whose body (if any) is held in memory, for the delegate API.
+    ///
+    /// - Throws: `HTTPClientError` when the URL cannot be used.
+    func makeWholeRequest(_ request: APIRequest) throws -> HTTPClient.Request {
+        var headers = HTTPHeaders(request.headers.map { ($0.name, $0.value) })
+        var body: HTTPClient.Body?
+        if case .bytes(let data, let contentType)? = request.body {
+            headers.replaceOrAdd(name: "Content-Type", value: contentType)
+            body = .byteBuffer(ByteBuffer(bytes: data))
+        }
+        return try HTTPClient.Request(
+            url: request.url(relativeTo: baseURL).absoluteString,
+            method: NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue),
+            headers: headers,
+            body: body
+        )
     }
 
     func makeRequest(_ request: APIRequest) -> HTTPClientRequest {
