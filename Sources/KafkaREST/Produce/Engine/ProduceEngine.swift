@@ -3,10 +3,11 @@ import KafkaRESTSupport
 import Logging
 
 /// Drives a ``ProduceStateMachine`` for ``StreamingProducer``: feeds it events from senders,
-/// lane writers and stream readers under one lock, and performs what it returns. Results are
-/// handed over under the lock, so batches keep the order records were settled in; everything
-/// else (resuming senders and writers, ending bodies, stopping readers, ending the results)
-/// happens after the lock is released.
+/// lane writers and stream readers under one lock, and performs what it returns after
+/// releasing it. Results are handed over under a second lock, taken before the first is
+/// released, so batches keep the order records were settled in and the results end after the
+/// last of them, while a sender that only needs the machine does not wait for a batch to be
+/// handed over.
 final class ProduceEngine: @unchecked Sendable {
     /// The I/O of one open stream.
     struct StreamIO {
@@ -42,6 +43,7 @@ final class ProduceEngine: @unchecked Sendable {
 
     /// What performing one event's effects takes, gathered under the lock, done outside it.
     struct Work {
+        var results: [ProduceResult] = []
         var senders: [(CheckedContinuation<Void, any Error>, (any Error)?)] = []
         var writers: [CheckedContinuation<Void, Never>] = []
         var bodies: [BodyStream] = []
@@ -50,7 +52,24 @@ final class ProduceEngine: @unchecked Sendable {
         var endsResults = false
         var fatal: KafkaRESTError?
 
-        func perform(finishResults: (KafkaRESTError?) -> Void) {
+        /// Whether it hands results over or ends them, so it takes the hand-over lock.
+        var handsOver: Bool {
+            !results.isEmpty || endsResults
+        }
+
+        /// Hands the results over, then ends them if asked; under the hand-over lock.
+        func handOver(emit: ([ProduceResult]) -> Void, finishResults: (KafkaRESTError?) -> Void) {
+            if !results.isEmpty {
+                emit(results)
+            }
+            if endsResults {
+                finishResults(fatal)
+            }
+        }
+
+        /// Resumes, ends and stops what the effects named; under no lock, since stopping a
+        /// task runs its cancellation handlers here.
+        func perform() {
             for (continuation, error) in senders {
                 if let error {
                     continuation.resume(throwing: error)
@@ -62,9 +81,6 @@ final class ProduceEngine: @unchecked Sendable {
             bodies.forEach { $0.finish() }
             tasks.forEach { $0.cancel() }
             drainers.forEach { $0.resume() }
-            if endsResults {
-                finishResults(fatal)
-            }
         }
     }
 
@@ -77,6 +93,9 @@ final class ProduceEngine: @unchecked Sendable {
     private let emit: @Sendable ([ProduceResult]) -> Void
     private let finishResults: @Sendable (KafkaRESTError?) -> Void
     private let lock = NSLock()
+    /// Held while results are handed over or ended; taken while holding `lock`, so hand-overs
+    /// happen in the order of the events that settled them.
+    private let handOver = NSLock()
     private var state: State
 
     init(
@@ -113,8 +132,8 @@ final class ProduceEngine: @unchecked Sendable {
         }
     }
 
-    /// Runs `event` under the lock, hands over the results it settled, gathers the rest of
-    /// its effects, then performs them after releasing the lock.
+    /// Runs `event` under the lock and gathers the work its effects ask for; hands the results
+    /// over under `handOver`, then does the rest of the work under no lock.
     @discardableResult
     func withState<T>(_ event: (inout State) -> (T, ProduceStateMachine.Effects)) -> T {
         lock.lock()
@@ -124,18 +143,25 @@ final class ProduceEngine: @unchecked Sendable {
             return value
         }
         let work = gather(effects)
-        lock.unlock()
-        work.perform(finishResults: finishResults)
+        if work.handsOver {
+            handOver.lock()
+            lock.unlock()
+            work.handOver(emit: emit, finishResults: finishResults)
+            handOver.unlock()
+            metrics.reported(work.results)
+        } else {
+            lock.unlock()
+        }
+        work.perform()
         return value
     }
 
-    /// The work `effects` asks for; hands their results over. Caller holds the lock.
+    /// The work `effects` asks for. Caller holds the lock.
     private func gather(_ effects: ProduceStateMachine.Effects) -> Work {
         var work = Work()
         if !effects.results.isEmpty {
-            metrics.reported(effects.results)
             metrics.inFlight.record(state.machine.inFlight)
-            emit(effects.results)
+            work.results = effects.results
         }
         if effects.resends > 0 {
             metrics.resends.increment(by: effects.resends)
