@@ -20,8 +20,14 @@ public struct ProduceResults: AsyncSequence, Sendable {
 
         /// The next result, waiting for the next batch when this one is used up; `nil` at the end.
         public mutating func next() async -> ProduceResult? {
+            await next(isolation: nil)
+        }
+
+        /// The next result, as ``next()`` returns it, read on the caller's actor: a loop over
+        /// the results makes no hop to another executor per result.
+        public mutating func next(isolation actor: isolated (any Actor)?) async -> ProduceResult? {
             while position == batch.count {
-                guard let next = await base.next() else { return nil }
+                guard let next = await base.next(isolation: actor) else { return nil }
                 batch = next
                 position = 0
             }
@@ -54,8 +60,14 @@ public struct ProduceResultStream: AsyncSequence, Sendable {
         /// The next result, waiting for the next batch when this one is used up; `nil` at the
         /// end, or the error that ended producing.
         public mutating func next() async throws -> ProduceResult? {
+            try await next(isolation: nil)
+        }
+
+        /// The next result, as ``next()`` returns it, read on the caller's actor: a loop over
+        /// the results makes no hop to another executor per result.
+        public mutating func next(isolation actor: isolated (any Actor)?) async throws -> ProduceResult? {
             while position == batch.count {
-                guard let next = try await base.next() else { return nil }
+                guard let next = try await base.next(isolation: actor) else { return nil }
                 batch = next
                 position = 0
             }

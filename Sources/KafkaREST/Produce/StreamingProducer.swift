@@ -138,7 +138,10 @@ public final class StreamingProducer: Sendable {
     ///   cancelled while waiting or the producer was cancelled before, the unrecoverable
     ///   ``KafkaRESTError`` once the producer has hit one, or a ``KafkaRESTError`` of kind
     ///   ``KafkaRESTError/Kind/invalidRequest`` after ``finish()``.
-    public func send(_ record: KafkaRecord) async throws {
+    ///
+    /// It runs on the caller's executor (an actor's included), where the record is encoded:
+    /// a send into a window with room makes no hop to another executor.
+    public nonisolated(nonsending) func send(_ record: KafkaRecord) async throws {
         try await engine.send(record)
     }
 
@@ -152,7 +155,7 @@ public final class StreamingProducer: Sendable {
     /// - Throws: As ``send(_:)`` does, for the first record that is not accepted: the records
     ///   before it were accepted and are reported; it and the records after it were not.
     ///   ``acceptedRecords`` tells how many were taken in all.
-    public func send(contentsOf records: some Collection<KafkaRecord>) async throws {
+    public nonisolated(nonsending) func send(contentsOf records: some Collection<KafkaRecord>) async throws {
         try await engine.send(contentsOf: records)
     }
 

@@ -247,7 +247,7 @@ final class ProduceEngine: @unchecked Sendable {
     ///
     /// With room in the window this takes one lock acquisition and no suspension; only a full
     /// window parks the caller.
-    func send(_ record: KafkaRecord) async throws {
+    nonisolated(nonsending) func send(_ record: KafkaRecord) async throws {
         try Task.checkCancellation()
         let wire = encode(record)
         let offer = withState { state -> (ProduceStateMachine.Offer, ProduceStateMachine.Effects) in
@@ -272,7 +272,7 @@ final class ProduceEngine: @unchecked Sendable {
     ///
     /// - Throws: As ``send(_:)``; the records before the one that was not accepted were
     ///   accepted (``acceptedRecords`` counts them), the ones after it were not looked at.
-    func send(contentsOf records: some Collection<KafkaRecord>) async throws {
+    nonisolated(nonsending) func send(contentsOf records: some Collection<KafkaRecord>) async throws {
         try Task.checkCancellation()
         var position = records.startIndex
         while position < records.endIndex {
@@ -287,7 +287,7 @@ final class ProduceEngine: @unchecked Sendable {
     static let encodingSlice = 256
 
     /// Offers encoded records in order, waiting for room whenever the window is full.
-    private func offer(_ batch: [(record: KafkaRecord, wire: Result<[UInt8], KafkaRESTError>)]) async throws {
+    private nonisolated(nonsending) func offer(_ batch: [(record: KafkaRecord, wire: Result<[UInt8], KafkaRESTError>)]) async throws {
         var start = batch.startIndex
         while start < batch.endIndex {
             let (accepted, next) = withState { state -> ((Int, ProduceStateMachine.Offer?), ProduceStateMachine.Effects) in
@@ -313,7 +313,7 @@ final class ProduceEngine: @unchecked Sendable {
     }
 
     /// Parks sender `id` until the machine accepts its record or refuses it.
-    private func waitForRoom(asSender id: Int) async throws {
+    private nonisolated(nonsending) func waitForRoom(asSender id: Int) async throws {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let early: (any Error)?? = lock.withLock {

@@ -5,7 +5,7 @@ import Testing
 /// A produce endpoint that answers every record with a delivery report and hands its reports
 /// over in pieces of `piece` bytes, each piece a chunk of its own, so report boundaries fall
 /// anywhere in a chunk: the reader reads reports where they lie and keeps the cut ones.
-private struct PiecewiseReports: StreamingFake {
+struct PiecewiseReports: StreamingFake {
     let piece: Int
 
     func openStream(_ request: APIRequest, body: BodyStream) async throws -> AsyncThrowingStream<Data, any Error> {
