@@ -14,6 +14,8 @@ extension ProduceStateMachine {
     ) -> (Effects, mismatch: KafkaRESTError?) {
         guard !reports.isEmpty, let position = lanes[id.lane].position(of: id) else { return (takeEffects(), nil) }
         lanes[id.lane].streams[position].lastProgress = now.wall
+        // One result per report, at most: one allocation, not one per doubling.
+        effects.results.reserveCapacity(effects.results.count + reports.count)
         for report in reports {
             if let mismatch = apply(report, on: id, now: now.clock) {
                 mismatchedStreams += 1
