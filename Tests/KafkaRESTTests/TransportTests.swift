@@ -61,6 +61,19 @@ struct TransportTests {
         }
     }
 
+    @Test("a header value with a line break is refused before sending, and the error does not show it")
+    func headerWithLineBreak() async throws {
+        try await withServerAndClient { server, client in
+            let before = server.requests.count
+            let error = await #expect(throws: KafkaRESTError.self) {
+                try await client.send(.get, "/clusters", headers: ["Authorization": "Bearer tok-SECRET\r\nX-Injected: 1"])
+            }
+            #expect(error?.kind == .invalidRequest)
+            #expect(error.map { "\($0)" }?.contains("tok-SECRET") == false)
+            #expect(server.requests.count == before, "nothing was sent")
+        }
+    }
+
     @Test("Content-Type comes from the body and replaces one given in the headers")
     func contentTypeFromBody() async throws {
         try await withServerAndClient { server, client in
