@@ -8,7 +8,9 @@ extension StreamingProducer {
         /// writing, waits for the reports of every record already written, waits out the
         /// backoff, and resends the rejected records in their original order before anything
         /// that follows. Records already written when the first rejection arrived may still
-        /// be delivered ahead of the resent one: their offsets show it.
+        /// be delivered ahead of the resent one: their offsets show it. Records with neither go
+        /// to the streams in turn, in runs of a quarter of each stream's share of
+        /// ``Options/maxInFlight``, so that a run is written in one piece.
         case ordered
         /// Records go to the least busy stream; a rejected record is resent on its own and may
         /// land after records given later.

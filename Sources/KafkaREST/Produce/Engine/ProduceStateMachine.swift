@@ -32,7 +32,15 @@ struct ProduceStateMachine {
     var totalResends = 0
     /// Streams abandoned because their reports stopped matching their records.
     var mismatchedStreams = 0
+    /// The lane of the current run of records with neither partition nor key (ordered mode).
     var roundRobin = 0
+    /// Records of the current run so far.
+    var keylessInRun = 0
+    /// How many records with neither partition nor key go to one lane before the next: a
+    /// quarter of each lane's share of the window.
+    var keylessRun: Int {
+        max(1, options.maxInFlight / (lanes.count * 4))
+    }
     var recordBucket: TokenBucket?
     var openBucket: TokenBucket?
     /// What the event being handled has to do; handed out by ``takeEffects()``.
@@ -171,7 +179,13 @@ struct ProduceStateMachine {
             if let key = record.key {
                 return Int(RecordRouting.hash(key) % UInt64(count))
             }
-            roundRobin = (roundRobin + 1) % count
+            // Records with neither go in runs to one lane, then the next: a run is written in
+            // one piece, where alternating lanes record by record woke both writers per record.
+            if keylessInRun == keylessRun {
+                keylessInRun = 0
+                roundRobin = (roundRobin + 1) % count
+            }
+            keylessInRun += 1
             return roundRobin
         case .fast:
             return lanes.indices.min { lanes[$0].load < lanes[$1].load } ?? 0

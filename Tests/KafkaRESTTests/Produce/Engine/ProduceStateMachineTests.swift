@@ -412,6 +412,23 @@ struct ProduceStateMachineTests {
         #expect(fast.lanes.map(\.queue.count) == [2, 2, 2])
     }
 
+    @Test("ordered lanes: records with neither partition nor key go in runs of a quarter of a lane's share of the window, lane after lane")
+    func keylessRuns() {
+        // 120 in flight over 3 lanes: runs of 120 / (3 × 4) = 10 records.
+        var machine = Machine(options: Self.options(maxInFlight: 120, parallelStreams: 3), now: .zero)
+        var lanes: [Int] = []
+        for number in 0..<70 {
+            _ = machine.offer(KafkaRecord(value: .string("\(number)")), wire: Self.wire(number))
+            lanes.append(machine.lanes.indices.first { lane in machine.lanes[lane].queue.contains { $0.index == number } }!)
+        }
+        let expected = (0..<70).map { ($0 / 10) % 3 }
+        #expect(lanes == expected)
+        // A record with a key keeps to its own lane and does not break the run.
+        _ = machine.offer(KafkaRecord(key: .string("k"), value: .string("keyed")), wire: Self.wire(70))
+        _ = machine.offer(KafkaRecord(value: .string("71")), wire: Self.wire(71))
+        #expect(machine.lanes.indices.first { lane in machine.lanes[lane].queue.contains { $0.index == 71 } } == 1)
+    }
+
     @Test("a stream with records outstanding and no report past the timeout is marked timed out")
     func watchdog() {
         var machine = Machine(options: Self.options(), now: .zero)
