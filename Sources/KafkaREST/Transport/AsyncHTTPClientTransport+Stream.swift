@@ -29,7 +29,7 @@ extension AsyncHTTPClientTransport {
         }
         return StreamedResponse(
             status: Int(response.status.code),
-            headers: APIHeaders(response.headers.map { (name: $0.name, value: $0.value) }),
+            headers: APIHeaders(response.headers),
             body: ResponseBodyReader(response.body, operationID: request.operationID).stream
         )
     }

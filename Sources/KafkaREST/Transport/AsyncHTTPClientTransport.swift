@@ -111,7 +111,7 @@ public struct AsyncHTTPClientTransport: APITransport {
             }
             return APIResponse(
                 status: Int(response.head.status.code),
-                headers: APIHeaders(response.head.headers.map { (name: $0.name, value: $0.value) }),
+                headers: APIHeaders(response.head.headers),
                 body: Data(response.body.readableBytesView)
             )
         } catch let tooLarge as ResponseCollector.TooLarge {
@@ -135,7 +135,7 @@ public struct AsyncHTTPClientTransport: APITransport {
             let body = try await collectBody(of: response, before: deadline, operationID: request.operationID)
             return APIResponse(
                 status: Int(response.status.code),
-                headers: APIHeaders(response.headers.map { (name: $0.name, value: $0.value) }),
+                headers: APIHeaders(response.headers),
                 body: Data(body.readableBytesView)
             )
         } catch {

@@ -38,9 +38,7 @@ struct ProduceStateMachine {
     var keylessInRun = 0
     /// How many records with neither partition nor key go to one lane before the next: a
     /// quarter of each lane's share of the window.
-    var keylessRun: Int {
-        max(1, options.maxInFlight / (lanes.count * 4))
-    }
+    let keylessRun: Int
     var recordBucket: TokenBucket?
     var openBucket: TokenBucket?
     /// What the event being handled has to do; handed out by ``takeEffects()``.
@@ -50,6 +48,7 @@ struct ProduceStateMachine {
     init(options: StreamingProducer.Options, now: Duration) {
         self.options = options
         lanes = Array(repeating: ProduceLane(), count: options.parallelStreams)
+        keylessRun = max(1, options.maxInFlight / (max(1, lanes.count) * 4))
         recordBucket = options.limits.streamedRecordsPerSecond.map { TokenBucket(rate: $0, now: now) }
         openBucket = options.limits.connectionRequestsPerSecond.map { TokenBucket(rate: $0, now: now) }
     }
