@@ -58,10 +58,17 @@ struct TestServerTLSTests {
 
     @Test("a given port and host are listened on and named in the base URL")
     func portAndHost() async throws {
-        let probe = try await KafkaRESTTestServer.start()
-        let port = probe.port
-        try await probe.stop()
-        let server = try await KafkaRESTTestServer.start(host: "127.0.0.1", port: port)
+        // A port below the kernel's ephemeral range (32768 and up on Linux), which the other
+        // tests' servers (port 0) and clients never get; another program may hold one, so a
+        // few are tried.
+        var started: (server: KafkaRESTTestServer, port: Int)?
+        for _ in 0..<20 where started == nil {
+            let candidate = Int.random(in: 20_000..<32_000)
+            if let server = try? await KafkaRESTTestServer.start(host: "127.0.0.1", port: candidate) {
+                started = (server, candidate)
+            }
+        }
+        let (server, port) = try #require(started)
         #expect(server.port == port)
         #expect(server.baseURL.absoluteString == "http://127.0.0.1:\(port)/v3")
         await #expect(throws: (any Error).self) { _ = try await KafkaRESTTestServer.start(port: port) }
