@@ -76,10 +76,10 @@ final class HostileConnectionHandler: ChannelInboundHandler {
             }
         case .endlessBody:
             write(Self.chunkedHead + Self.chunk(#"{"kind":"KafkaTopicList","metadata":{"self":"x"},"data":["#), context: context)
-            Self.pump(channel, channel.allocator.buffer(string: Self.chunk(String(repeating: #"{"a":1},"#, count: 8192))))
+            Self.pump(channel, channel.allocator.buffer(string: Self.chunk(String(repeating: #"{"a":1},"#, count: 8192))), statistics: statistics)
         case .endlessReport:
             write(Self.chunkedHead + Self.chunk(#"{"error_code":200,"message":""#), context: context)
-            Self.pump(channel, channel.allocator.buffer(string: Self.chunk(String(repeating: "a", count: 64 * 1024))))
+            Self.pump(channel, channel.allocator.buffer(string: Self.chunk(String(repeating: "a", count: 64 * 1024))), statistics: statistics)
         case .respond(let respond):
             write(respond(request).wire, context: context)
         }
@@ -96,9 +96,11 @@ final class HostileConnectionHandler: ChannelInboundHandler {
 
     /// Writes `buffer` to `channel` again each time the last copy was written, until the
     /// channel closes; each write waits for the one before, so the client's reading paces it.
-    private static func pump(_ channel: any Channel, _ buffer: ByteBuffer) {
+    /// Every copy written counts in `statistics`.
+    private static func pump(_ channel: any Channel, _ buffer: ByteBuffer, statistics: HostileStatistics) {
         channel.writeAndFlush(buffer).whenSuccess {
-            channel.eventLoop.execute { pump(channel, buffer) }
+            statistics.sentBodyBytes(buffer.readableBytes)
+            channel.eventLoop.execute { pump(channel, buffer, statistics: statistics) }
         }
     }
 }

@@ -13,6 +13,8 @@ final class HostileServer: Sendable {
     let port: Int
     /// What it has seen.
     let statistics: HostileStatistics
+    /// How many of its connections are open.
+    var openConnections: Int { connections.count }
     private let channel: any Channel
     private let connections: OpenChannels
     private let group: MultiThreadedEventLoopGroup
@@ -110,6 +112,8 @@ private final class OpenChannels: @unchecked Sendable {
             self.lock.withLock { self.channels[id] = nil }
         }
     }
+
+    var count: Int { lock.withLock { channels.count } }
 
     func closeAll() async {
         for channel in lock.withLock({ Array(channels.values) }) {

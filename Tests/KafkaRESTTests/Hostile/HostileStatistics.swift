@@ -6,6 +6,7 @@ final class HostileStatistics: @unchecked Sendable {
     private var connectionCount = 0
     private var seenRequests: [HostileRequest] = []
     private var recordCount = 0
+    private var bodyBytesSent = 0
 
     /// Connections accepted (for TLS, before the handshake).
     var connections: Int { lock.withLock { connectionCount } }
@@ -13,6 +14,8 @@ final class HostileStatistics: @unchecked Sendable {
     var requests: [HostileRequest] { lock.withLock { seenRequests } }
     /// Records (body lines) received over all requests.
     var records: Int { lock.withLock { recordCount } }
+    /// Bytes of endless bodies written to the socket so far, over all connections.
+    var endlessBodyBytes: Int { lock.withLock { bodyBytesSent } }
 
     func accepted() {
         lock.withLock { connectionCount += 1 }
@@ -24,6 +27,10 @@ final class HostileStatistics: @unchecked Sendable {
 
     func receivedRecords(_ count: Int) {
         lock.withLock { recordCount += count }
+    }
+
+    func sentBodyBytes(_ count: Int) {
+        lock.withLock { bodyBytesSent += count }
     }
 }
 

@@ -13,7 +13,8 @@ struct ChildRun: Sendable {
     var stdout: String
     /// Standard error (at most ``KafkaRESTChild/outputLimit`` bytes of it).
     var stderr: String
-    /// The child's peak resident set size in bytes, from `wait4`'s `ru_maxrss`.
+    /// The child's peak resident set size in bytes: its own (``ChildPeakMemory``) on Linux,
+    /// `wait4`'s `ru_maxrss` elsewhere or if that could not be read.
     var peakRSS: Int
     /// Whether it was killed for running past its time limit.
     var killed: Bool
@@ -22,8 +23,8 @@ struct ChildRun: Sendable {
     var allOutput: String { stdout + stderr }
 }
 
-/// Runs the built `kafka-rest` executable as a child process with `posix_spawn`, and reaps
-/// it with `wait4` to learn its peak memory.
+/// Runs the built `kafka-rest` executable as a child process with `posix_spawn`, follows its
+/// peak memory, and reaps it with `wait4`.
 enum KafkaRESTChild {
     /// The most bytes of each output stream kept; the rest is read and dropped.
     static let outputLimit = 4 * 1024 * 1024
@@ -97,6 +98,7 @@ enum KafkaRESTChild {
             close(err.read)
             throw SpawnFailed(call: "posix_spawn", code: spawned)
         }
+        let memory = ChildPeakMemory(pid: pid)
         let watch = Watchdog(pid: pid)
         DispatchQueue.global().asyncAfter(deadline: .now() + limit.timeInterval) { watch.killIfRunning() }
         let readers = DispatchGroup()
@@ -111,6 +113,7 @@ enum KafkaRESTChild {
         var info = siginfo_t()
         while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
         let killed = watch.exited()
+        let ownPeak = memory.stop()
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
@@ -120,7 +123,7 @@ enum KafkaRESTChild {
             status: signal == 0 ? (status >> 8) & 0xff : 128 + signal,
             stdout: stdout.text,
             stderr: stderr.text,
-            peakRSS: Int(usage.ru_maxrss) * rssUnit,
+            peakRSS: ownPeak ?? Int(usage.ru_maxrss) * rssUnit,
             killed: killed
         )
     }

@@ -35,16 +35,17 @@ struct BenchmarkReport {
             "",
             "records/s: records reported delivered over the time the client took (in-process for the raw client and the library "
                 + "modes; from start to exit for curl and the CLI). vs raw client: records/s over the raw client's against the sink "
-                + "in this run. client CPU and peak RSS: user + system time and ru_maxrss of the client process, from wait4.",
+                + "in this run. client CPU, switches and peak RSS: user + system time, voluntary + involuntary context switches and ru_maxrss of the "
+                + "client process, from wait4.",
         ]
         return lines.joined(separator: "\n")
     }
 
     /// The table of `table`'s rows, the idle client first.
     private func markdownTable(_ table: Table, baseline: Double?) -> [String] {
-        let header = ["mode", "records", "delivered", "seconds", "records/s", "vs raw client", "client CPU µs/record", "client peak RSS MiB"]
+        let header = ["mode", "records", "delivered", "seconds", "records/s", "vs raw client", "client CPU µs/record", "client switches /1k records", "client peak RSS MiB"]
         let idle = table.idle.measurement
-        let idleCells = [table.idle.label, "-", "-", "-", "-", "-", String(format: "%.0f ms in all", idle.usage.cpuSeconds * 1000), mebibytes(idle.usage.peakMebibytes)]
+        let idleCells = [table.idle.label, "-", "-", "-", "-", "-", String(format: "%.0f ms in all", idle.usage.cpuSeconds * 1000), "\(idle.usage.contextSwitches) in all", mebibytes(idle.usage.peakMebibytes)]
         let cells = [idleCells] + table.rows.map { row in
             let measurement = row.measurement
             return [
@@ -55,6 +56,7 @@ struct BenchmarkReport {
                 grouped(Int(measurement.recordsPerSecond.rounded())),
                 baseline.map { String(format: "%.3fx", measurement.recordsPerSecond / $0) } ?? "-",
                 measurement.cpuMicrosecondsPerRecord.map { String(format: "%.2f", $0) } ?? "-",
+                measurement.contextSwitchesPerThousandRecords.map { String(format: "%.0f", $0) } ?? "-",
                 mebibytes(measurement.usage.peakMebibytes),
             ]
         }

@@ -22,6 +22,12 @@ struct Measurement {
     var cpuMicrosecondsPerRecord: Double? {
         result.records > 0 ? usage.cpuSeconds * 1e6 / Double(result.records) : nil
     }
+
+    /// The client's context switches per 1,000 records produced: how often its threads hand
+    /// work to each other and wait.
+    var contextSwitchesPerThousandRecords: Double? {
+        result.records > 0 ? Double(usage.contextSwitches) * 1000 / Double(result.records) : nil
+    }
 }
 
 /// Times `body`, which returns the number of records delivered.
