@@ -95,4 +95,49 @@ struct LoggingMiddlewareTests {
             try await kafka.shutdown()
         }
     }
+
+    @Test("a logger that takes no debug messages is not handed to async-http-client, which logs nothing above debug but would set up its metadata on every request")
+    func quietLoggerNotHandedOn() async throws {
+        try await withTestServer { server in
+            let keys = MetadataKeys()
+            var logger = Logger(label: "quiet") { _ in MetadataKeyRecordingHandler(keys: keys) }
+            logger.logLevel = .info
+            let kafka = try KafkaRESTClient(configuration: KafkaRESTConfiguration(baseURL: server.baseURL, clusterID: server.clusterID, logger: logger))
+            _ = try await kafka.topic.listKafkaTopics(clusterID: server.clusterID)
+            #expect(keys.set.isEmpty, "\(keys.set)")
+            logger.logLevel = .debug
+            _ = try await kafka.with(logger: logger).topic.listKafkaTopics(clusterID: server.clusterID)
+            #expect(keys.set.contains("ahc-request-id"), "at debug the logger reaches async-http-client: \(keys.set)")
+            try await kafka.shutdown()
+        }
+    }
+}
+
+/// The metadata keys set on loggers of a ``MetadataKeyRecordingHandler``.
+private final class MetadataKeys: @unchecked Sendable {
+    private let lock = NSLock()
+    private var keys: Set<String> = []
+
+    var set: Set<String> { lock.withLock { keys } }
+
+    func insert(_ key: String) {
+        lock.withLock { _ = keys.insert(key) }
+    }
+}
+
+/// A swift-log handler that logs nothing and records which metadata keys are set on it.
+private struct MetadataKeyRecordingHandler: LogHandler {
+    let keys: MetadataKeys
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set {
+            keys.insert(key)
+            metadata[key] = newValue
+        }
+    }
+
+    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {}
 }

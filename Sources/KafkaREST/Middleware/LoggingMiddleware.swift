@@ -9,10 +9,12 @@ import Logging
 /// `kafka_rest.operation`, `kafka_rest.method`, `kafka_rest.path_template`,
 /// `kafka_rest.attempt`, `kafka_rest.status`, `kafka_rest.duration_ms`, `kafka_rest.error`.
 ///
-/// Place it inside ``RetryMiddleware`` to log every attempt with its number. The transport
-/// below it receives the same logger, at debug level or above: ``AsyncHTTPClientTransport``
-/// passes it on to async-http-client, which logs connection handling at debug (its trace
-/// level would dump response bodies, which may echo credentials).
+/// Place it inside ``RetryMiddleware`` to log every attempt with its number. When the logger
+/// takes debug messages, the transport below it receives it too, at debug level:
+/// ``AsyncHTTPClientTransport`` passes it on to async-http-client, which logs connection
+/// handling at debug (its trace level would dump response bodies, which may echo credentials).
+/// At a higher level the transport gets none, since async-http-client logs nothing above debug
+/// and a logger it is handed still costs it metadata to set up on every request.
 public struct LoggingMiddleware: Middleware {
     /// Where the messages go.
     public let logger: Logger
@@ -66,10 +68,11 @@ public struct LoggingMiddleware: Middleware {
         try await RequestLogger.$current.withValue(transportLogger) { try await send() }
     }
 
-    /// The logger for the transport: this one, at debug level or above.
-    private var transportLogger: Logger {
+    /// The logger for the transport: this one at debug level, if it takes debug messages.
+    private var transportLogger: Logger? {
+        guard logs else { return nil }
         var logger = logger
-        logger.logLevel = max(logger.logLevel, .debug)
+        logger.logLevel = .debug
         return logger
     }
 
