@@ -13,6 +13,7 @@ extension APIRequest {
     ///   operation, the segment (its placeholder in ``pathTemplate`` when there is one) and
     ///   what is wrong with it.
     public func checkPathSegments() throws {
+        guard Self.hasRefusedSegment(path) else { return }
         let segments = Self.segments(of: path)
         for (index, segment) in segments.enumerated() {
             guard let problem = Self.problem(with: segment) else { continue }
@@ -25,6 +26,24 @@ extension APIRequest {
                 operationID: operationID,
                 message: "\(place) of \(pathTemplate) is \(problem); a path segment must not be empty, '.' or '..'; nothing was sent"
             )
+        }
+    }
+
+    /// Whether a segment of `path` is empty, `.` or `..`: one pass over its bytes, making
+    /// nothing, since every request is checked.
+    private static func hasRefusedSegment(_ path: String) -> Bool {
+        var bytes = path.utf8[...]
+        if bytes.first == UInt8(ascii: "/") {
+            bytes = bytes.dropFirst()
+        }
+        var start = bytes.startIndex
+        while true {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+            let segment = bytes[start..<end]
+            if segment.isEmpty { return true }
+            if segment.count <= 6, PathSegment.dotSegment(Substring(segment)) != nil { return true }
+            guard end < bytes.endIndex else { return false }
+            start = bytes.index(after: end)
         }
     }
 

@@ -115,19 +115,32 @@ public struct APIRequest: Sendable {
     ///
     /// A trailing `/` on the base is ignored and the base's own query and fragment are dropped.
     public func url(relativeTo baseURL: URL) -> URL {
-        var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) ?? URLComponents()
-        var basePath = components.percentEncodedPath
-        while basePath.hasSuffix("/") {
-            basePath.removeLast()
-        }
-        components.percentEncodedPath = basePath + (path.hasPrefix("/") ? path : "/" + path)
-        components.percentEncodedQuery = query.isEmpty
-            ? nil
-            : query.map { PathSegment.encode($0.name) + "=" + PathSegment.encode($0.value) }.joined(separator: "&")
-        components.fragment = nil
-        guard let url = components.url else {
+        let string = urlString(relativeTo: baseURL)
+        guard let url = URL(string: string) else {
             preconditionFailure("Cannot form a URL from base \(baseURL) and path \(path)")
         }
         return url
+    }
+
+    /// ``url(relativeTo:)`` as a string, put together without parsing it, for a transport
+    /// that parses it once itself.
+    package func urlString(relativeTo baseURL: URL) -> String {
+        var base = Substring(baseURL.absoluteString)
+        if let end = base.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            base = base[..<end]
+        }
+        while base.hasSuffix("/") {
+            base.removeLast()
+        }
+        var string = String(base)
+        if !path.hasPrefix("/") { string += "/" }
+        string += path
+        for (position, item) in query.enumerated() {
+            string += position == 0 ? "?" : "&"
+            string += PathSegment.encode(item.name)
+            string += "="
+            string += PathSegment.encode(item.value)
+        }
+        return string
     }
 }

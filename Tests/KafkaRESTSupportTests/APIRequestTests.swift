@@ -56,6 +56,15 @@ import Testing
         #expect(bare.absoluteString == "http://localhost:8082/clusters/lkc-1/topics")
     }
 
+    @Test func urlResolvesARelativeBaseAndDropsItsFragment() throws {
+        let request = makeRequest()
+        let root = try #require(URL(string: "https://user@kafka.example.com:8082/proxy/"))
+        let relative = try #require(URL(string: "kafka/v3#top", relativeTo: root))
+        #expect(request.url(relativeTo: relative).absoluteString == "https://user@kafka.example.com:8082/proxy/kafka/v3/clusters/lkc-1/topics")
+        let unrooted = APIRequest(operationID: "listKafkaTopics", method: .get, pathTemplate: "clusters", path: "clusters")
+        #expect(unrooted.url(relativeTo: try #require(URL(string: "https://host/v3/"))).absoluteString == "https://host/v3/clusters")
+    }
+
     @Test func urlPercentEncodesAwkwardQueryValues() throws {
         var request = makeRequest()
         request.addQuery("filter", "a+b&c=d e/é")

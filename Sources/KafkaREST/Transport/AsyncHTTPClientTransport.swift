@@ -161,7 +161,7 @@ public struct AsyncHTTPClientTransport: APITransport {
             body = .byteBuffer(ByteBuffer(bytes: data))
         }
         return try HTTPClient.Request(
-            url: request.url(relativeTo: baseURL).absoluteString,
+            url: request.url(relativeTo: baseURL),
             method: NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue),
             headers: headers,
             body: body
@@ -169,7 +169,7 @@ public struct AsyncHTTPClientTransport: APITransport {
     }
 
     func makeRequest(_ request: APIRequest) -> HTTPClientRequest {
-        var outgoing = HTTPClientRequest(url: request.url(relativeTo: baseURL).absoluteString)
+        var outgoing = HTTPClientRequest(url: request.urlString(relativeTo: baseURL))
         outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
         for (name, value) in request.headers {
             outgoing.headers.add(name: name, value: value)
