@@ -139,5 +139,5 @@ private struct MetadataKeyRecordingHandler: LogHandler {
         }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {}
+    func log(event: LogEvent) {}
 }
