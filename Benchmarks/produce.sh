@@ -5,7 +5,8 @@
 # record) and against KafkaRESTTestServer. Builds produce-benchmark (package Benchmarks/Library)
 # and the kafka-rest CLI in release mode; every server and mode runs in a child process of its
 # own, and the report gives each mode's records/s, its ratio to the raw client against the
-# sink, and its client's CPU µs per record and peak RSS, as one Markdown table per server.
+# sink, and its client's CPU µs per record, context switches per 1,000 records and peak RSS, as one
+# Markdown table per server.
 # Usage: Benchmarks/produce.sh [produce-benchmark arguments] (for example --records 200000
 # --servers sink --streams 1,2); --help lists them. SCRATCH_PATH picks the build directory
 # (default Benchmarks/Library/.build).
