@@ -19,11 +19,13 @@ final class ChildPeakMemory: @unchecked Sendable {
     private var peak: Int?
     private var done = false
 
-    /// Starts following `pid`, which has already exec'd (`posix_spawn` returns after that).
+    /// Starts following `pid`, which has already exec'd (`posix_spawn` returns after that), on
+    /// a thread of its own: the global dispatch queues are busy with the children's pipes and
+    /// waits, and a reading that starts late misses a quick child's growth.
     init(pid: pid_t) {
         self.pid = pid
         #if os(Linux)
-        DispatchQueue.global().async { self.follow() }
+        Thread { self.follow() }.start()
         #endif
     }
 
