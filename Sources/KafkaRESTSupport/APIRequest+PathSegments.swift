@@ -13,37 +13,30 @@ extension APIRequest {
     ///   operation, the segment (its placeholder in ``pathTemplate`` when there is one) and
     ///   what is wrong with it.
     public func checkPathSegments() throws {
-        guard Self.hasRefusedSegment(path) else { return }
-        let segments = Self.segments(of: path)
-        for (index, segment) in segments.enumerated() {
-            guard let problem = Self.problem(with: segment) else { continue }
-            let templateSegments = Self.segments(of: pathTemplate)
-            let place = templateSegments.count == segments.count && templateSegments[index].hasPrefix("{")
-                ? "path parameter \(templateSegments[index])"
-                : "path segment \(index + 1)"
-            throw KafkaRESTError(
-                kind: .invalidRequest,
-                operationID: operationID,
-                message: "\(place) of \(pathTemplate) is \(problem); a path segment must not be empty, '.' or '..'; nothing was sent"
-            )
-        }
+        guard let (index, problem) = Self.firstRefusedSegment(of: path) else { return }
+        let templateSegments = Self.segments(of: pathTemplate)
+        let place = templateSegments.count == Self.segments(of: path).count && templateSegments[index].hasPrefix("{")
+            ? "path parameter \(templateSegments[index])"
+            : "path segment \(index + 1)"
+        throw KafkaRESTError(
+            kind: .invalidRequest,
+            operationID: operationID,
+            message: "\(place) of \(pathTemplate) is \(problem); a path segment must not be empty, '.' or '..'; nothing was sent"
+        )
     }
 
-    /// Whether a segment of `path` is empty, `.` or `..`: one pass over its bytes, making
-    /// nothing, since every request is checked.
-    private static func hasRefusedSegment(_ path: String) -> Bool {
-        var bytes = path.utf8[...]
-        if bytes.first == UInt8(ascii: "/") {
-            bytes = bytes.dropFirst()
-        }
-        var start = bytes.startIndex
+    /// The position (from 0) of the first segment of `path` that is refused, and why: one pass
+    /// that splits nothing, since every request is checked.
+    private static func firstRefusedSegment(of path: String) -> (index: Int, problem: String)? {
+        let relative = path.hasPrefix("/") ? path.dropFirst() : path[...]
+        var start = relative.startIndex
+        var index = 0
         while true {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
-            let segment = bytes[start..<end]
-            if segment.isEmpty { return true }
-            if segment.count <= 6, PathSegment.dotSegment(Substring(segment)) != nil { return true }
-            guard end < bytes.endIndex else { return false }
-            start = bytes.index(after: end)
+            let end = relative.utf8[start...].firstIndex(of: UInt8(ascii: "/")) ?? relative.endIndex
+            if let problem = problem(with: relative[start..<end]) { return (index, problem) }
+            guard end < relative.endIndex else { return nil }
+            start = relative.utf8.index(after: end)
+            index += 1
         }
     }
 

@@ -126,10 +126,10 @@ public struct APIRequest: Sendable {
     /// that parses it once itself.
     package func urlString(relativeTo baseURL: URL) -> String {
         var base = Substring(baseURL.absoluteString)
-        if let end = base.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+        if let end = base.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
             base = base[..<end]
         }
-        while base.hasSuffix("/") {
+        while base.utf8.last == UInt8(ascii: "/") {
             base.removeLast()
         }
         var string = String(base)
