@@ -9,6 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "kafka-rest-swift", path: "../.."),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Produce on loopback: library modes, a raw client, curl and the CLI against a minimal
@@ -18,6 +20,8 @@ let package = Package(
             dependencies: [
                 .product(name: "KafkaREST", package: "kafka-rest-swift"),
                 .product(name: "KafkaRESTTesting", package: "kafka-rest-swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Sources/ProduceBenchmark"
         ),

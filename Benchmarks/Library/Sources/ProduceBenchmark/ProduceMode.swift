@@ -4,6 +4,8 @@ enum ProduceMode: Hashable {
     case raw
     /// Through the library.
     case library(LibraryMode)
+    /// async-http-client alone, one request per record: the peer of `.library(.onePerRequest)`.
+    case asyncHTTPClient
     /// `curl -T -` uploading the NDJSON file as one chunked request.
     case curl
     /// `kafka-rest produce --file` with the NDJSON file.
@@ -14,6 +16,7 @@ enum ProduceMode: Hashable {
         var modes: [ProduceMode] = [.raw]
         if arguments.requestRecords > 0 {
             modes.append(.library(.onePerRequest))
+            modes.append(.asyncHTTPClient)
         }
         if arguments.batchRecords > 0 {
             modes.append(.library(.batches))
@@ -33,6 +36,7 @@ enum ProduceMode: Hashable {
         switch self {
         case .raw: "raw"
         case let .library(mode): mode.name
+        case .asyncHTTPClient: "async-http-client"
         case .curl: "curl"
         case .cli: "cli"
         }
@@ -42,6 +46,8 @@ enum ProduceMode: Hashable {
     init?(childModeName name: String) {
         if name == "raw" {
             self = .raw
+        } else if name == "async-http-client" {
+            self = .asyncHTTPClient
         } else if let mode = LibraryMode(name: name) {
             self = .library(mode)
         } else {
@@ -55,6 +61,7 @@ enum ProduceMode: Hashable {
         case .raw: "raw client (no library), window \(arguments.window)"
         case .library(.idle): "idle client (builds the client, produces nothing)"
         case .library(.onePerRequest): "one request per record, \(arguments.concurrency) in flight"
+        case .asyncHTTPClient: "async-http-client alone, one request per record, \(arguments.concurrency) in flight"
         case .library(.batches): "batches of \(arguments.batchSize), \(arguments.concurrency) in flight"
         case let .library(.streaming(streams)): "streaming, window \(arguments.window), \(streams) stream(s)"
         case .curl: "curl -T - (NDJSON file, one chunked request)"
@@ -67,7 +74,7 @@ enum ProduceMode: Hashable {
         switch self {
         case .raw: arguments.rawRecords
         case .library(.idle): 0
-        case .library(.onePerRequest): arguments.requestRecords
+        case .library(.onePerRequest), .asyncHTTPClient: arguments.requestRecords
         case .library(.batches): arguments.batchRecords
         case .library(.streaming): arguments.streamingRecords
         case .curl, .cli: arguments.cliRecords
