@@ -4,6 +4,8 @@ enum ProduceMode: Hashable {
     case raw
     /// Through the library.
     case library(LibraryMode)
+    /// The raw request client: pre-encoded records, one request each, no library.
+    case rawRequests
     /// async-http-client alone, one request per record: the peer of `.library(.onePerRequest)`.
     case asyncHTTPClient
     /// `curl -T -` uploading the NDJSON file as one chunked request.
@@ -15,8 +17,7 @@ enum ProduceMode: Hashable {
     static func measured(_ arguments: BenchmarkArguments) -> [ProduceMode] {
         var modes: [ProduceMode] = [.raw]
         if arguments.requestRecords > 0 {
-            modes.append(.library(.onePerRequest))
-            modes.append(.asyncHTTPClient)
+            modes += [.rawRequests, .asyncHTTPClient, .library(.onePerRequest)]
         }
         if arguments.batchRecords > 0 {
             modes.append(.library(.batches))
@@ -36,6 +37,7 @@ enum ProduceMode: Hashable {
         switch self {
         case .raw: "raw"
         case let .library(mode): mode.name
+        case .rawRequests: "raw-requests"
         case .asyncHTTPClient: "async-http-client"
         case .curl: "curl"
         case .cli: "cli"
@@ -46,6 +48,8 @@ enum ProduceMode: Hashable {
     init?(childModeName name: String) {
         if name == "raw" {
             self = .raw
+        } else if name == "raw-requests" {
+            self = .rawRequests
         } else if name == "async-http-client" {
             self = .asyncHTTPClient
         } else if let mode = LibraryMode(name: name) {
@@ -61,6 +65,7 @@ enum ProduceMode: Hashable {
         case .raw: "raw client (no library), window \(arguments.window)"
         case .library(.idle): "idle client (builds the client, produces nothing)"
         case .library(.onePerRequest): "one request per record, \(arguments.concurrency) in flight"
+        case .rawRequests: "raw client, one request per record, \(arguments.concurrency) in flight"
         case .asyncHTTPClient: "async-http-client alone, one request per record, \(arguments.concurrency) in flight"
         case .library(.batches): "batches of \(arguments.batchSize), \(arguments.concurrency) in flight"
         case let .library(.streaming(streams)): "streaming, window \(arguments.window), \(streams) stream(s)"
@@ -74,7 +79,7 @@ enum ProduceMode: Hashable {
         switch self {
         case .raw: arguments.rawRecords
         case .library(.idle): 0
-        case .library(.onePerRequest), .asyncHTTPClient: arguments.requestRecords
+        case .library(.onePerRequest), .rawRequests, .asyncHTTPClient: arguments.requestRecords
         case .library(.batches): arguments.batchRecords
         case .library(.streaming): arguments.streamingRecords
         case .curl, .cli: arguments.cliRecords
