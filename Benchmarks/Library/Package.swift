@@ -22,6 +22,8 @@ let package = Package(
                 .product(name: "KafkaRESTTesting", package: "kafka-rest-swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Sources/ProduceBenchmark"
         ),

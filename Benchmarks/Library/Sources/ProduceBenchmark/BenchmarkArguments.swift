@@ -39,7 +39,7 @@ struct BenchmarkArguments {
           --records          records produced over streams (default 1000000)
           --raw-records      records the raw client sends (default 1000000)
           --request-records  records produced with one request each, by the raw client,
-                             async-http-client alone and the library, 0 to skip (default 20000)
+                             swift-nio alone, async-http-client alone and the library, 0 to skip (default 20000)
           --batch-records    records produced in concatenated batches, 0 to skip (default 200000)
           --batch-size       records per batch request (default 500)
           --cli-records      lines of the NDJSON file for curl and the CLI, 0 to skip (default 200000)

@@ -44,7 +44,7 @@ private func measure(against kind: ServerKind, arguments: BenchmarkArguments, fi
         switch mode {
         case .curl, .cli:
             measurement = try runExternalClient(mode, file: file, server: address, arguments: arguments, children: children)
-        case .raw, .rawRequests, .library, .asyncHTTPClient:
+        case .raw, .rawRequests, .nio, .nioFromTasks, .library, .asyncHTTPClient:
             let client = try ChildProcess(
                 "\(mode.name) client",
                 executable: ownExecutable(),

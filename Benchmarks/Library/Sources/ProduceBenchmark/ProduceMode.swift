@@ -6,6 +6,10 @@ enum ProduceMode: Hashable {
     case library(LibraryMode)
     /// The raw request client: pre-encoded records, one request each, no library.
     case rawRequests
+    /// swift-nio's HTTP/1.1 codec alone, one request per record, never leaving the event loop.
+    case nio
+    /// swift-nio's HTTP/1.1 codec alone, each request asked for and awaited by a task.
+    case nioFromTasks
     /// async-http-client alone, one request per record: the peer of `.library(.onePerRequest)`.
     case asyncHTTPClient
     /// `curl -T -` uploading the NDJSON file as one chunked request.
@@ -17,7 +21,7 @@ enum ProduceMode: Hashable {
     static func measured(_ arguments: BenchmarkArguments) -> [ProduceMode] {
         var modes: [ProduceMode] = [.raw]
         if arguments.requestRecords > 0 {
-            modes += [.rawRequests, .asyncHTTPClient, .library(.onePerRequest)]
+            modes += [.rawRequests, .nio, .nioFromTasks, .asyncHTTPClient, .library(.onePerRequest)]
         }
         if arguments.batchRecords > 0 {
             modes.append(.library(.batches))
@@ -38,6 +42,8 @@ enum ProduceMode: Hashable {
         case .raw: "raw"
         case let .library(mode): mode.name
         case .rawRequests: "raw-requests"
+        case .nio: "nio"
+        case .nioFromTasks: "nio-from-tasks"
         case .asyncHTTPClient: "async-http-client"
         case .curl: "curl"
         case .cli: "cli"
@@ -50,6 +56,10 @@ enum ProduceMode: Hashable {
             self = .raw
         } else if name == "raw-requests" {
             self = .rawRequests
+        } else if name == "nio" {
+            self = .nio
+        } else if name == "nio-from-tasks" {
+            self = .nioFromTasks
         } else if name == "async-http-client" {
             self = .asyncHTTPClient
         } else if let mode = LibraryMode(name: name) {
@@ -66,6 +76,8 @@ enum ProduceMode: Hashable {
         case .library(.idle): "idle client (builds the client, produces nothing)"
         case .library(.onePerRequest): "one request per record, \(arguments.concurrency) in flight"
         case .rawRequests: "raw client, one request per record, \(arguments.concurrency) in flight"
+        case .nio: "swift-nio HTTP/1.1 codec alone, one request per record, \(arguments.concurrency) in flight"
+        case .nioFromTasks: "swift-nio HTTP/1.1 codec, each request awaited by a task, \(arguments.concurrency) in flight"
         case .asyncHTTPClient: "async-http-client alone, one request per record, \(arguments.concurrency) in flight"
         case .library(.batches): "batches of \(arguments.batchSize), \(arguments.concurrency) in flight"
         case let .library(.streaming(streams)): "streaming, window \(arguments.window), \(streams) stream(s)"
@@ -79,7 +91,7 @@ enum ProduceMode: Hashable {
         switch self {
         case .raw: arguments.rawRecords
         case .library(.idle): 0
-        case .library(.onePerRequest), .rawRequests, .asyncHTTPClient: arguments.requestRecords
+        case .library(.onePerRequest), .rawRequests, .nio, .nioFromTasks, .asyncHTTPClient: arguments.requestRecords
         case .library(.batches): arguments.batchRecords
         case .library(.streaming): arguments.streamingRecords
         case .curl, .cli: arguments.cliRecords

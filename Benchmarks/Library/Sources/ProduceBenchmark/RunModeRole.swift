@@ -10,6 +10,8 @@ func runMode(_ mode: ProduceMode, server address: ServerAddress, arguments: Benc
             try await produceWithLibrary(libraryMode, arguments: arguments, server: address)
         case .rawRequests:
             try runRawRequestClient(records: arguments.requestRecords, concurrency: arguments.concurrency, server: address)
+        case .nio, .nioFromTasks:
+            try await produceWithNIO(count: arguments.requestRecords, concurrency: arguments.concurrency, fromTasks: mode == .nioFromTasks, server: address)
         case .asyncHTTPClient:
             try await produceWithAsyncHTTPClient(count: arguments.requestRecords, concurrency: arguments.concurrency, server: address)
         case .curl, .cli:
