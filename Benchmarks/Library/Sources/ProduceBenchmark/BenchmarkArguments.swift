@@ -22,6 +22,8 @@ struct BenchmarkArguments {
     var concurrency = 8
     /// Partitions of the test server's benchmark topic.
     var partitions = 8
+    /// Rounds of every mode per server; the report gives medians and ranges over them.
+    var runs = 1
     /// The servers to run every mode against, in order.
     var servers = ServerKind.allCases
     /// The `kafka-rest` executable; without it the CLI mode is skipped.
@@ -34,7 +36,7 @@ struct BenchmarkArguments {
     static let usage = """
         usage: produce-benchmark [--records N] [--raw-records N] [--request-records N] [--batch-records N]
                                  [--batch-size N] [--cli-records N] [--window N] [--streams N,N...]
-                                 [--concurrency N] [--partitions N] [--servers sink,test-server]
+                                 [--concurrency N] [--partitions N] [--runs N] [--servers sink,test-server]
                                  [--cli PATH] [--curl PATH]
           --records          records produced over streams (default 1000000)
           --raw-records      records the raw client sends (default 1000000)
@@ -47,6 +49,9 @@ struct BenchmarkArguments {
           --streams          parallel streams, one streaming mode per number (default 1,2)
           --concurrency      requests in flight in the request modes (default 8)
           --partitions       partitions of the test server's topic (default 8)
+          --runs             rounds of every mode, one after another, per server; with more
+                             than one the report gives each figure's median and [min–max]
+                             range, and ratios are taken within a round (default 1)
           --servers          servers to run every mode against (default sink,test-server)
           --cli              the kafka-rest executable; without it the CLI mode is skipped
           --curl             the curl executable (default /usr/bin/curl)
@@ -66,6 +71,7 @@ struct BenchmarkArguments {
             "--window": \.window,
             "--concurrency": \.concurrency,
             "--partitions": \.partitions,
+            "--runs": \.runs,
         ]
     }
 
@@ -108,8 +114,8 @@ struct BenchmarkArguments {
         }
         parsed.cliPath = strings["--cli"]
         parsed.curlPath = strings["--curl"] ?? parsed.curlPath
-        guard parsed.window >= 1, parsed.concurrency >= 1, parsed.batchSize >= 1, parsed.partitions >= 1 else {
-            return invalid("window, concurrency, batch size and partitions must be at least 1")
+        guard parsed.window >= 1, parsed.concurrency >= 1, parsed.batchSize >= 1, parsed.partitions >= 1, parsed.runs >= 1 else {
+            return invalid("window, concurrency, batch size, partitions and runs must be at least 1")
         }
         if flags.contains("--serve") {
             parsed.role = .serve

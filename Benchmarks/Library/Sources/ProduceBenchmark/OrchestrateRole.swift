@@ -1,8 +1,8 @@
 import Foundation
 
 /// The parent role: writes the NDJSON file, then for each server starts its child, runs the
-/// idle client and each mode in a client process of its own, one after another, and stops
-/// the server; prints the report, and names every mode that lost records.
+/// idle client and, `--runs` times over, each mode in a client process of its own, one after
+/// another, and stops the server; prints the report, and names every run that lost records.
 ///
 /// Returns the exit status: 0, or 1 if a mode lost records or a child failed. On failure every
 /// child still running is killed, and so it is on SIGINT, SIGTERM and SIGHUP.
@@ -21,8 +21,10 @@ func orchestrate(_ arguments: BenchmarkArguments) -> Int32 {
         }
         print(BenchmarkReport(tables: tables, machine: .current()).markdown)
         let losses = tables.flatMap { table in
-            table.rows.filter { $0.measurement.result.delivered != $0.measurement.result.records }.map { row in
-                "\(table.server.label), \(row.label): \(row.measurement.result.delivered) of \(row.measurement.result.records) records reported delivered"
+            table.rows.flatMap { row in
+                row.measurements.enumerated().filter { $0.element.result.delivered != $0.element.result.records }.map { round, measurement in
+                    "\(table.server.label), \(row.label), run \(round + 1): \(measurement.result.delivered) of \(measurement.result.records) records reported delivered"
+                }
             }
         }
         losses.forEach { FileHandle.standardError.write(Data("produce-benchmark: FAILED: \($0)\n".utf8)) }
@@ -34,16 +36,16 @@ func orchestrate(_ arguments: BenchmarkArguments) -> Int32 {
     }
 }
 
-/// Starts the `kind` server child, runs the idle client and every mode against it, stops it
-/// and returns its table.
+/// Starts the `kind` server child, runs the idle client and then every mode against it
+/// `arguments.runs` times (round by round, so each round's figures come from the same stretch
+/// of time), stops it and returns its table.
 private func measure(against kind: ServerKind, arguments: BenchmarkArguments, file: NDJSONFile?, children: RunningChildren) throws -> BenchmarkReport.Table {
     let server = try ChildProcess(kind.label, executable: ownExecutable(), arguments: kind.childArguments(arguments), children: children)
     let address = try server.readJSONLine(ServerAddress.self)
-    func run(_ mode: ProduceMode) throws -> BenchmarkReport.Row {
-        let measurement: Measurement
+    func run(_ mode: ProduceMode) throws -> Measurement {
         switch mode {
         case .curl, .cli:
-            measurement = try runExternalClient(mode, file: file, server: address, arguments: arguments, children: children)
+            return try runExternalClient(mode, file: file, server: address, arguments: arguments, children: children)
         case .raw, .rawRequests, .nio, .nioFromTasks, .library, .asyncHTTPClient:
             let client = try ChildProcess(
                 "\(mode.name) client",
@@ -52,12 +54,15 @@ private func measure(against kind: ServerKind, arguments: BenchmarkArguments, fi
                 children: children
             )
             let result = try client.readJSONLine(ModeResult.self)
-            measurement = Measurement(result: result, usage: try client.waitForSuccess())
+            return Measurement(result: result, usage: try client.waitForSuccess())
         }
-        return BenchmarkReport.Row(mode: mode, label: mode.label(arguments), measurement: measurement)
     }
-    let idle = try run(.library(.idle))
-    let rows = try ProduceMode.measured(arguments).map(run)
+    let idle = BenchmarkReport.Row(mode: .library(.idle), label: ProduceMode.library(.idle).label(arguments), measurements: [try run(.library(.idle))])
+    let modes = ProduceMode.measured(arguments)
+    let rounds = try (0..<arguments.runs).map { _ in try modes.map(run) }
+    let rows = modes.indices.map { column in
+        BenchmarkReport.Row(mode: modes[column], label: modes[column].label(arguments), measurements: rounds.map { $0[column] })
+    }
     server.closeInput()
     let summary = try server.readJSONLine(ServerSummary.self)
     try server.waitForSuccess()
