@@ -39,7 +39,7 @@ struct BenchmarkArguments {
                                  [--concurrency N] [--partitions N] [--runs N] [--servers sink,test-server]
                                  [--cli PATH] [--curl PATH]
           --records          records produced over streams (default 1000000)
-          --raw-records      records the raw client sends (default 1000000)
+          --raw-records      records the raw client and swift-nio alone stream (default 1000000)
           --request-records  records produced with one request each, by the raw client,
                              swift-nio alone, async-http-client alone and the library, 0 to skip (default 20000)
           --batch-records    records produced in concatenated batches, 0 to skip (default 200000)

@@ -4,6 +4,8 @@ enum ProduceMode: Hashable {
     case raw
     /// Through the library.
     case library(LibraryMode)
+    /// swift-nio's HTTP/1.1 codec alone, one chunked request with the raw client's window.
+    case nioStream
     /// The raw request client: pre-encoded records, one request each, no library.
     case rawRequests
     /// swift-nio's HTTP/1.1 codec alone, one request per record, never leaving the event loop.
@@ -19,7 +21,7 @@ enum ProduceMode: Hashable {
 
     /// The modes the parent runs, in order (the idle baseline aside).
     static func measured(_ arguments: BenchmarkArguments) -> [ProduceMode] {
-        var modes: [ProduceMode] = [.raw]
+        var modes: [ProduceMode] = [.raw, .nioStream]
         if arguments.requestRecords > 0 {
             modes += [.rawRequests, .nio, .nioFromTasks, .asyncHTTPClient, .library(.onePerRequest)]
         }
@@ -41,6 +43,7 @@ enum ProduceMode: Hashable {
         switch self {
         case .raw: "raw"
         case let .library(mode): mode.name
+        case .nioStream: "nio-stream"
         case .rawRequests: "raw-requests"
         case .nio: "nio"
         case .nioFromTasks: "nio-from-tasks"
@@ -54,6 +57,8 @@ enum ProduceMode: Hashable {
     init?(childModeName name: String) {
         if name == "raw" {
             self = .raw
+        } else if name == "nio-stream" {
+            self = .nioStream
         } else if name == "raw-requests" {
             self = .rawRequests
         } else if name == "nio" {
@@ -75,6 +80,7 @@ enum ProduceMode: Hashable {
         case .raw: "raw client (no library), window \(arguments.window)"
         case .library(.idle): "idle client (builds the client, produces nothing)"
         case .library(.onePerRequest): "one request per record, \(arguments.concurrency) in flight"
+        case .nioStream: "swift-nio HTTP/1.1 codec alone, one stream, window \(arguments.window)"
         case .rawRequests: "raw client, one request per record, \(arguments.concurrency) in flight"
         case .nio: "swift-nio HTTP/1.1 codec alone, one request per record, \(arguments.concurrency) in flight"
         case .nioFromTasks: "swift-nio HTTP/1.1 codec, each request awaited by a task, \(arguments.concurrency) in flight"
@@ -89,7 +95,7 @@ enum ProduceMode: Hashable {
     /// How many records the mode produces.
     func records(_ arguments: BenchmarkArguments) -> Int {
         switch self {
-        case .raw: arguments.rawRecords
+        case .raw, .nioStream: arguments.rawRecords
         case .library(.idle): 0
         case .library(.onePerRequest), .rawRequests, .nio, .nioFromTasks, .asyncHTTPClient: arguments.requestRecords
         case .library(.batches): arguments.batchRecords
