@@ -95,8 +95,6 @@ private final class WindowedStream: ChannelInboundHandler {
         } else if sent == records.ends.count, !ended {
             ended = true
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
-        } else {
-            context.flush()
         }
     }
 }
