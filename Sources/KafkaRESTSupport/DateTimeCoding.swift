@@ -52,28 +52,31 @@ public enum DateTimeCoding {
         let secondOfDay = Int(secondsOfEpoch - days * secondsPerDay)
         let (year, month, day) = civilDate(fromDays: days)
 
-        func digits(_ value: Int, width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            while divisor > 0 {
-                output.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                divisor /= 10
+        // `YYYY-MM-DDTHH:MM:SS.mmmZ` is put together on the stack and appended in one go.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { text in
+            func put(_ value: Int, width: Int, at offset: Int) {
+                var rest = value
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    text[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
             }
+            put(Int(year), width: 4, at: 0)
+            text[4] = UInt8(ascii: "-")
+            put(month, width: 2, at: 5)
+            text[7] = UInt8(ascii: "-")
+            put(day, width: 2, at: 8)
+            text[10] = UInt8(ascii: "T")
+            put(secondOfDay / 3600, width: 2, at: 11)
+            text[13] = UInt8(ascii: ":")
+            put(secondOfDay / 60 % 60, width: 2, at: 14)
+            text[16] = UInt8(ascii: ":")
+            put(secondOfDay % 60, width: 2, at: 17)
+            text[19] = UInt8(ascii: ".")
+            put(millisecond, width: 3, at: 20)
+            text[23] = UInt8(ascii: "Z")
+            output.append(contentsOf: UnsafeBufferPointer(text))
         }
-        digits(Int(year), width: 4)
-        output.append(UInt8(ascii: "-"))
-        digits(month, width: 2)
-        output.append(UInt8(ascii: "-"))
-        digits(day, width: 2)
-        output.append(UInt8(ascii: "T"))
-        digits(secondOfDay / 3600, width: 2)
-        output.append(UInt8(ascii: ":"))
-        digits(secondOfDay / 60 % 60, width: 2)
-        output.append(UInt8(ascii: ":"))
-        digits(secondOfDay % 60, width: 2)
-        output.append(UInt8(ascii: "."))
-        digits(millisecond, width: 3)
-        output.append(UInt8(ascii: "Z"))
     }
 
     /// Seconds from 1970-01-01 to 2001-01-01, Foundation's reference date.

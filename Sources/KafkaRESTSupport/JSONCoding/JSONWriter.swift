@@ -107,16 +107,21 @@ public struct JSONWriter {
     /// Writes an integer in decimal.
     @inlinable
     public mutating func writeInteger<Integer: FixedWidthInteger>(_ value: Integer) {
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-        }
         var magnitude = UInt64(truncatingIfNeeded: value.magnitude)
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        // Digits from the last, on the stack, then one append: a sign and 20 digits at most.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { text in
+            var start = text.count
+            repeat {
+                start -= 1
+                text[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                text[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+        }
     }
 
     /// Writes a double in its shortest round-tripping form, or `null` (noted in
