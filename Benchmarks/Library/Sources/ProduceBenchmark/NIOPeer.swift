@@ -75,10 +75,7 @@ private final class OneRequestAtATime: ChannelInboundHandler {
         self.indices = indices
         self.chained = chained
         self.done = done
-        var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: path)
-        head.headers.add(name: "Host", value: host)
-        head.headers.add(name: "Content-Type", value: "application/json")
-        self.head = head
+        head = .jsonPost(to: path, host: host)
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -145,5 +142,15 @@ private final class OneRequestAtATime: ChannelInboundHandler {
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: records.bytes[range])))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+    }
+}
+
+extension HTTPRequestHead {
+    /// The head of a `POST` of JSON to `path` at `host`, as the swift-nio peers send it.
+    static func jsonPost(to path: String, host: String) -> HTTPRequestHead {
+        var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: path)
+        head.headers.add(name: "Host", value: host)
+        head.headers.add(name: "Content-Type", value: "application/json")
+        return head
     }
 }

@@ -49,9 +49,7 @@ private final class WindowedStream: ChannelInboundHandler {
         self.records = records
         self.window = window
         self.done = done
-        var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: path)
-        head.headers.add(name: "Host", value: host)
-        head.headers.add(name: "Content-Type", value: "application/json")
+        var head = HTTPRequestHead.jsonPost(to: path, host: host)
         head.headers.add(name: "Transfer-Encoding", value: "chunked")
         self.head = head
     }
