@@ -1,3 +1,4 @@
+import KafkaREST
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -5,15 +6,18 @@ import NIOPosix
 /// The event-loop floor of streaming: swift-nio's HTTP/1.1 codec alone, one chunked request of
 /// pre-encoded records (``RawRecords``) with at most `window` unreported, refilled from the
 /// channel handler as reports arrive (counted by their line ends), so nothing leaves the event
-/// loop. Returns the reports counted.
-func streamWithNIO(count: Int, window: Int, server address: ServerAddress) async throws -> Int {
+/// loop. With `coded`, the handler also does the library's per-record work with its public
+/// coders: each record is encoded from a `KafkaRecord` when written, and each report is
+/// decoded as a `ProduceResponse` and counted only with `error_code` 200. Returns the reports
+/// counted.
+func streamWithNIO(count: Int, window: Int, coded: Bool, server address: ServerAddress) async throws -> Int {
     let records = RawRecords(count: count)
     let port = address.baseURL.port ?? 80
     let loop = MultiThreadedEventLoopGroup.singleton.next()
     let done = loop.makePromise(of: Int.self)
     let handler = try await loop.submit {
         NIOLoopBound(
-            WindowedStream(records: records, window: window, path: address.baseURL.path + address.recordsPath, host: "127.0.0.1:\(port)", done: done),
+            WindowedStream(records: records, window: window, coded: coded, path: address.baseURL.path + address.recordsPath, host: "127.0.0.1:\(port)", done: done),
             eventLoop: loop
         )
     }.get()
@@ -39,15 +43,19 @@ private final class WindowedStream: ChannelInboundHandler {
 
     private let records: RawRecords
     private let window: Int
+    private let coded: Bool
     private let head: HTTPRequestHead
     private let done: EventLoopPromise<Int>
     private var sent = 0
     private var reports = 0
     private var ended = false
+    /// With `coded`: report bytes after the last complete line.
+    private var partial: [UInt8] = []
 
-    init(records: RawRecords, window: Int, path: String, host: String, done: EventLoopPromise<Int>) {
+    init(records: RawRecords, window: Int, coded: Bool, path: String, host: String, done: EventLoopPromise<Int>) {
         self.records = records
         self.window = window
+        self.coded = coded
         self.done = done
         var head = HTTPRequestHead.jsonPost(to: path, host: host)
         head.headers.add(name: "Transfer-Encoding", value: "chunked")
@@ -64,7 +72,11 @@ private final class WindowedStream: ChannelInboundHandler {
         case .head:
             break
         case let .body(buffer):
-            reports += buffer.readableBytesView.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            if coded {
+                decodeReports(buffer)
+            } else {
+                reports += buffer.readableBytesView.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            }
         case .end:
             done.succeed(reports)
         }
@@ -86,7 +98,15 @@ private final class WindowedStream: ChannelInboundHandler {
     /// Writes every record the window has room for as one chunk, or ends the body after the last.
     private func refill(context: ChannelHandlerContext) {
         let room = min(records.ends.count - sent, window - (sent - reports))
-        if room > 0 {
+        if room > 0, coded {
+            var chunk: [UInt8] = []
+            for index in sent..<(sent + room) {
+                chunk += KafkaRecord(value: .string("value-\(index)")).produceRequest.jsonBytes()
+                chunk.append(UInt8(ascii: "\n"))
+            }
+            sent += room
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: chunk)))), promise: nil)
+        } else if room > 0 {
             let range = records.byteRange(sent..<(sent + room))
             sent += room
             context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: records.bytes[range])))), promise: nil)
@@ -94,5 +114,19 @@ private final class WindowedStream: ChannelInboundHandler {
             ended = true
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         }
+    }
+
+    /// Decodes every complete report line in `buffer` (with what was left of the last one).
+    private func decodeReports(_ buffer: ByteBuffer) {
+        partial += buffer.readableBytesView
+        var start = 0
+        while let end = partial[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            let line = partial[start..<end].last == UInt8(ascii: "\r") ? partial[start..<(end - 1)] : partial[start..<end]
+            if !line.isEmpty, let report = try? ProduceResponse(jsonBytes: line), report.errorCode == 200 {
+                reports += 1
+            }
+            start = end + 1
+        }
+        partial.removeFirst(start)
     }
 }

@@ -46,7 +46,7 @@ private func measure(against kind: ServerKind, arguments: BenchmarkArguments, fi
         switch mode {
         case .curl, .cli:
             return try runExternalClient(mode, file: file, server: address, arguments: arguments, children: children)
-        case .raw, .nioStream, .rawRequests, .nio, .nioFromTasks, .library, .asyncHTTPClient:
+        case .raw, .nioStream, .nioStreamCoded, .rawRequests, .nio, .nioFromTasks, .library, .asyncHTTPClient:
             let client = try ChildProcess(
                 "\(mode.name) client",
                 executable: ownExecutable(),

@@ -6,6 +6,8 @@ enum ProduceMode: Hashable {
     case library(LibraryMode)
     /// swift-nio's HTTP/1.1 codec alone, one chunked request with the raw client's window.
     case nioStream
+    /// As `.nioStream`, with the library's public coders run per record on the event loop.
+    case nioStreamCoded
     /// The raw request client: pre-encoded records, one request each, no library.
     case rawRequests
     /// swift-nio's HTTP/1.1 codec alone, one request per record, never leaving the event loop.
@@ -21,7 +23,7 @@ enum ProduceMode: Hashable {
 
     /// The modes the parent runs, in order (the idle baseline aside).
     static func measured(_ arguments: BenchmarkArguments) -> [ProduceMode] {
-        var modes: [ProduceMode] = [.raw, .nioStream]
+        var modes: [ProduceMode] = [.raw, .nioStream, .nioStreamCoded]
         if arguments.requestRecords > 0 {
             modes += [.rawRequests, .nio, .nioFromTasks, .asyncHTTPClient, .library(.onePerRequest)]
         }
@@ -44,6 +46,7 @@ enum ProduceMode: Hashable {
         case .raw: "raw"
         case let .library(mode): mode.name
         case .nioStream: "nio-stream"
+        case .nioStreamCoded: "nio-stream-coded"
         case .rawRequests: "raw-requests"
         case .nio: "nio"
         case .nioFromTasks: "nio-from-tasks"
@@ -59,6 +62,8 @@ enum ProduceMode: Hashable {
             self = .raw
         } else if name == "nio-stream" {
             self = .nioStream
+        } else if name == "nio-stream-coded" {
+            self = .nioStreamCoded
         } else if name == "raw-requests" {
             self = .rawRequests
         } else if name == "nio" {
@@ -81,6 +86,7 @@ enum ProduceMode: Hashable {
         case .library(.idle): "idle client (builds the client, produces nothing)"
         case .library(.onePerRequest): "one request per record, \(arguments.concurrency) in flight"
         case .nioStream: "swift-nio HTTP/1.1 codec alone, one stream, window \(arguments.window)"
+        case .nioStreamCoded: "swift-nio codec + the library's coders on the event loop, one stream, window \(arguments.window)"
         case .rawRequests: "raw client, one request per record, \(arguments.concurrency) in flight"
         case .nio: "swift-nio HTTP/1.1 codec alone, one request per record, \(arguments.concurrency) in flight"
         case .nioFromTasks: "swift-nio HTTP/1.1 codec, each request awaited by a task, \(arguments.concurrency) in flight"
@@ -95,7 +101,7 @@ enum ProduceMode: Hashable {
     /// How many records the mode produces.
     func records(_ arguments: BenchmarkArguments) -> Int {
         switch self {
-        case .raw, .nioStream: arguments.rawRecords
+        case .raw, .nioStream, .nioStreamCoded: arguments.rawRecords
         case .library(.idle): 0
         case .library(.onePerRequest), .rawRequests, .nio, .nioFromTasks, .asyncHTTPClient: arguments.requestRecords
         case .library(.batches): arguments.batchRecords

@@ -8,8 +8,8 @@ func runMode(_ mode: ProduceMode, server address: ServerAddress, arguments: Benc
             try runRawClient(records: arguments.rawRecords, window: arguments.window, server: address)
         case let .library(libraryMode):
             try await produceWithLibrary(libraryMode, arguments: arguments, server: address)
-        case .nioStream:
-            try await streamWithNIO(count: arguments.rawRecords, window: arguments.window, server: address)
+        case .nioStream, .nioStreamCoded:
+            try await streamWithNIO(count: arguments.rawRecords, window: arguments.window, coded: mode == .nioStreamCoded, server: address)
         case .rawRequests:
             try runRawRequestClient(records: arguments.requestRecords, concurrency: arguments.concurrency, server: address)
         case .nio, .nioFromTasks:
