@@ -56,22 +56,13 @@ enum ProduceMode: Hashable {
         }
     }
 
-    /// The mode called `name` that a `produce-benchmark` child runs (`raw` or a library mode).
+    /// The modes a `produce-benchmark` child runs that are not the library's.
+    static let childPeers: [ProduceMode] = [.raw, .nioStream, .nioStreamCoded, .rawRequests, .nio, .nioFromTasks, .asyncHTTPClient]
+
+    /// The mode called `name` that a `produce-benchmark` child runs (a peer or a library mode).
     init?(childModeName name: String) {
-        if name == "raw" {
-            self = .raw
-        } else if name == "nio-stream" {
-            self = .nioStream
-        } else if name == "nio-stream-coded" {
-            self = .nioStreamCoded
-        } else if name == "raw-requests" {
-            self = .rawRequests
-        } else if name == "nio" {
-            self = .nio
-        } else if name == "nio-from-tasks" {
-            self = .nioFromTasks
-        } else if name == "async-http-client" {
-            self = .asyncHTTPClient
+        if let peer = Self.childPeers.first(where: { $0.name == name }) {
+            self = peer
         } else if let mode = LibraryMode(name: name) {
             self = .library(mode)
         } else {
