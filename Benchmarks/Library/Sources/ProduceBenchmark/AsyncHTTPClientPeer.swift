@@ -12,25 +12,14 @@ func produceWithAsyncHTTPClient(count: Int, concurrency: Int, server address: Se
     let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(timeout: .init(connect: .seconds(5), read: .seconds(120))))
     let delivered: Int
     do {
-        delivered = try await withThrowingTaskGroup(of: Int.self) { group in
-            for worker in 0..<min(concurrency, count) {
-                group.addTask {
-                    var total = 0
-                    for index in stride(from: worker, to: count, by: concurrency) {
-                        var request = HTTPClientRequest(url: url)
-                        request.method = .POST
-                        request.headers.add(name: "Content-Type", value: "application/json")
-                        request.body = .bytes(ByteBuffer(bytes: records.bytes[records.byteRange(index..<(index + 1))]))
-                        let response = try await client.execute(request, timeout: .seconds(120))
-                        _ = try await response.body.collect(upTo: 1 << 20)
-                        if response.status == .ok {
-                            total += 1
-                        }
-                    }
-                    return total
-                }
-            }
-            return try await group.reduce(0, +)
+        delivered = try await inParallel(workers: concurrency, items: count) { index in
+            var request = HTTPClientRequest(url: url)
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: records.bytes[records.byteRange(index..<(index + 1))]))
+            let response = try await client.execute(request, timeout: .seconds(120))
+            _ = try await response.body.collect(upTo: 1 << 20)
+            return response.status == .ok ? 1 : 0
         }
     } catch {
         try? await client.shutdown()

@@ -49,8 +49,9 @@ private final class WindowedStream: ChannelInboundHandler {
     private var sent = 0
     private var reports = 0
     private var ended = false
-    /// With `coded`: report bytes after the last complete line.
-    private var partial: [UInt8] = []
+    /// With `coded`: splits the response body into reports, and the reports of one read.
+    private var scanner = ConcatenatedJSONScanner()
+    private var decoded: [ProduceResponse] = []
 
     init(records: RawRecords, window: Int, coded: Bool, path: String, host: String, done: EventLoopPromise<Int>) {
         self.records = records
@@ -116,17 +117,15 @@ private final class WindowedStream: ChannelInboundHandler {
         }
     }
 
-    /// Decodes every complete report line in `buffer` (with what was left of the last one).
+    /// Decodes the reports `buffer` completes, counting those with `error_code` 200; a body
+    /// that is not concatenated reports fails `done`.
     private func decodeReports(_ buffer: ByteBuffer) {
-        partial += buffer.readableBytesView
-        var start = 0
-        while let end = partial[start...].firstIndex(of: UInt8(ascii: "\n")) {
-            let line = partial[start..<end].last == UInt8(ascii: "\r") ? partial[start..<(end - 1)] : partial[start..<end]
-            if !line.isEmpty, let report = try? ProduceResponse(jsonBytes: line), report.errorCode == 200 {
-                reports += 1
-            }
-            start = end + 1
+        do {
+            try buffer.withUnsafeReadableBytes { try scanner.read($0, as: ProduceResponse.self, into: &decoded) }
+        } catch {
+            done.fail(error)
         }
-        partial.removeFirst(start)
+        reports += decoded.count { $0.errorCode == 200 }
+        decoded.removeAll(keepingCapacity: true)
     }
 }

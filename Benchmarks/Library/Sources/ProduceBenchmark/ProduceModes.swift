@@ -99,7 +99,7 @@ private func produceBatches(count: Int, size: Int, kafka: KafkaRESTClient, topic
 }
 
 /// Runs `body` for items `0..<items`, spread over `workers` tasks, and sums the results.
-private func inParallel(workers: Int, items: Int, _ body: @escaping @Sendable (Int) async throws -> Int) async throws -> Int {
+func inParallel(workers: Int, items: Int, _ body: @escaping @Sendable (Int) async throws -> Int) async throws -> Int {
     try await withThrowingTaskGroup(of: Int.self) { group in
         for worker in 0..<min(workers, items) {
             group.addTask {
