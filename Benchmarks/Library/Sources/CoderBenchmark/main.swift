@@ -6,6 +6,9 @@ import KafkaRESTSupport
 // run: ProduceRequest encode, ProduceResponse decode, and a chunk of 100 delivery reports read as
 // the streaming producer reads them (each report read in place, in one pass over the chunk; the
 // Foundation column scans for the objects, then decodes each).
+//
+// `coder-benchmark profile encode|decode|chunk` runs only that byte-level operation, for ten
+// seconds, and prints nothing else: a process to run under `perf record -g`.
 
 /// Median time per operation in nanoseconds over `rounds` rounds of `iterations` calls.
 func measure(iterations: Int, rounds: Int = 7, _ body: () throws -> Int) rethrows -> Double {
@@ -45,17 +48,35 @@ let reportViaReader = try ProduceResponse(jsonBytes: report)
 let reportViaDecoder = try decoder.decode(ProduceResponse.self, from: report)
 precondition(reportViaReader == reportViaDecoder, "the two decoders disagree")
 
-let requestFast = measure(iterations: 200_000) { request.jsonBytes().count }
-let requestFoundation = try measure(iterations: 20_000) { try encoder.encode(request).count }
-let responseFast = try measure(iterations: 200_000) { try ProduceResponse(jsonBytes: report).errorCode == 200 ? 1 : 0 }
-let responseFoundation = try measure(iterations: 20_000) { try decoder.decode(ProduceResponse.self, from: report).errorCode == 200 ? 1 : 0 }
 var reports: [ProduceResponse] = []
-let chunkFast = try measure(iterations: 2_000) {
+@MainActor func readChunk() throws -> Int {
     var scanner = ConcatenatedJSONScanner()
     reports.removeAll(keepingCapacity: true)
     try scanner.read(chunk, as: ProduceResponse.self, into: &reports)
     return reports.count { $0.errorCode == 200 }
 }
+
+let encodeFast = { request.jsonBytes().count }
+let decodeFast = { try ProduceResponse(jsonBytes: report).errorCode == 200 ? 1 : 0 }
+let profiled: [String: () throws -> Int] = ["encode": encodeFast, "decode": decodeFast, "chunk": readChunk]
+if CommandLine.arguments.count > 1 {
+    guard CommandLine.arguments.count == 3, CommandLine.arguments[1] == "profile", let operation = profiled[CommandLine.arguments[2]] else {
+        print("usage: coder-benchmark [profile encode|decode|chunk]")
+        exit(2)
+    }
+    let end = ContinuousClock.now + .seconds(10)
+    var sink = 0
+    while ContinuousClock.now < end {
+        for _ in 0..<10_000 { sink &+= try operation() }
+    }
+    exit(sink == 42 ? 1 : 0)
+}
+
+let requestFast = measure(iterations: 200_000, encodeFast)
+let requestFoundation = try measure(iterations: 20_000) { try encoder.encode(request).count }
+let responseFast = try measure(iterations: 200_000, decodeFast)
+let responseFoundation = try measure(iterations: 20_000) { try decoder.decode(ProduceResponse.self, from: report).errorCode == 200 ? 1 : 0 }
+let chunkFast = try measure(iterations: 2_000, readChunk)
 let chunkFoundation = try measure(iterations: 200) {
     var scanner = ConcatenatedJSONScanner()
     var delivered = 0
